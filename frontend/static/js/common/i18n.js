@@ -1,0 +1,24 @@
+// Texts come from the server's catalogue, embedded in the page as JSON, so
+// every string stays in one place per language.
+const catalogue = JSON.parse(document.getElementById('i18n')?.textContent || '{}');
+const lang = document.documentElement.lang || 'sv';
+const numbers = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : lang);
+
+export function t(key, params = {}) {
+  let s = catalogue[key];
+  if (s === undefined) return key;
+  for (const [k, v] of Object.entries(params)) {
+    s = s.replaceAll(`{${k}}`, typeof v === 'number' ? numbers.format(v) : String(v));
+  }
+  return s;
+}
+
+const timeFormat = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : lang, { hour: 'numeric', minute: '2-digit' });
+
+// "kl. 14.05" in Swedish; Intl writes 14:05, the Swedish style guide 14.05.
+export function clock(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const s = timeFormat.format(d);
+  return lang === 'sv' ? `kl. ${s.replace(':', '.')}` : s;
+}

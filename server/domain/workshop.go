@@ -1,0 +1,136 @@
+package domain
+
+import "time"
+
+// Limits on what people type. The messages that name them come from the
+// translation catalogue with the number filled in.
+const (
+	MaxInputRunes    = 2000
+	MaxQuestionRunes = 500
+	MaxNameRunes     = 120
+	MaxQuestions     = 50
+	MaxThemes        = 30
+	MaxTables        = 200
+)
+
+type WorkshopState string
+
+const (
+	WorkshopDraft  WorkshopState = "draft"  // being prepared; phones can look but not write
+	WorkshopOpen   WorkshopState = "open"   // phones may answer open questions
+	WorkshopClosed WorkshopState = "closed" // finished; read-only for everyone
+)
+
+type Workshop struct {
+	ID        string        `json:"id"`
+	Name      string        `json:"name"`
+	Date      string        `json:"date"` // YYYY-MM-DD, may be empty
+	Place     string        `json:"place"`
+	State     WorkshopState `json:"state"`
+	JoinCode  string        `json:"joinCode"`
+	Seq       int64         `json:"-"` // last change number; sent beside, not inside, the workshop
+	CreatedAt time.Time     `json:"created"`
+}
+
+type QuestionState string
+
+const (
+	QuestionPending QuestionState = "pending" // not yet asked
+	QuestionOpen    QuestionState = "open"
+	QuestionClosed  QuestionState = "closed"
+)
+
+type Question struct {
+	ID         string        `json:"id"`
+	WorkshopID string        `json:"-"`
+	Position   int           `json:"position"`
+	Text       string        `json:"text"`
+	State      QuestionState `json:"state"`
+}
+
+type Theme struct {
+	ID         string `json:"id"`
+	WorkshopID string `json:"-"`
+	Position   int    `json:"position"`
+	Name       string `json:"name"`
+	Color      string `json:"color"`   // one of Palette
+	Parking    bool   `json:"parking"` // the "Övrigt / ej sorterat" column; cannot be removed
+}
+
+type Table struct {
+	ID         string `json:"id"`
+	WorkshopID string `json:"-"`
+	Position   int    `json:"position"`
+	Name       string `json:"name"`
+	Code       string `json:"-"` // the table's secret; only its own phones and facilitators see it
+}
+
+// Input is one piece of text from a table, with the facilitators' moderation.
+type Input struct {
+	ID          string    `json:"id"`
+	WorkshopID  string    `json:"-"`
+	QuestionID  string    `json:"question"`
+	TableID     string    `json:"table"`
+	ThemeID     string    `json:"theme"`
+	Text        string    `json:"text"`             // as the table wrote it; never changed
+	EditedText  string    `json:"edited,omitempty"` // a facilitator's correction, if any
+	Hidden      bool      `json:"hidden"`
+	Highlighted bool      `json:"highlighted"`
+	MergedInto  string    `json:"mergedInto,omitempty"`
+	CreatedAt   time.Time `json:"created"`
+	Seq         int64     `json:"seq"`
+}
+
+// Shown is the text to present: the correction if there is one.
+func (in Input) Shown() string {
+	if in.EditedText != "" {
+		return in.EditedText
+	}
+	return in.Text
+}
+
+// TableInput is what a table's own phones see of an input: their words, not the moderation.
+type TableInput struct {
+	ID         string    `json:"id"`
+	QuestionID string    `json:"question"`
+	Text       string    `json:"text"`
+	CreatedAt  time.Time `json:"created"`
+}
+
+func (in Input) ForTable() TableInput {
+	return TableInput{ID: in.ID, QuestionID: in.QuestionID, Text: in.Text, CreatedAt: in.CreatedAt}
+}
+
+// Palette lists the theme colours. A fixed set keeps every colour readable
+// against the card background (WCAG 1.4.11) and lets styles live in CSS files.
+var Palette = []string{"blue", "green", "orange", "purple", "red", "teal", "brown", "pink", "olive", "grey"}
+
+func ValidColor(c string) bool {
+	for _, p := range Palette {
+		if p == c {
+			return true
+		}
+	}
+	return false
+}
+
+// ThemePreset is a ready-made list of theme names, from the project documents.
+type ThemePreset struct {
+	Key    string
+	Themes []string
+}
+
+var ThemePresets = []ThemePreset{
+	{Key: "vgr", Themes: []string{"Hälso- och sjukvård", "Tandvård", "Habilitering", "Kollektivtrafik", "Kultur", "Utbildning"}},
+	{Key: "principles", Themes: []string{"Självständighet och oberoende", "Dialog", "Kvalitet", "Långsiktighet", "Öppenhet och insyn", "Mångfald"}},
+	{Key: "eucode", Themes: []string{"Information", "Samråd", "Dialog", "Partnerskap"}},
+}
+
+func PresetThemes(key string) ([]string, bool) {
+	for _, p := range ThemePresets {
+		if p.Key == key {
+			return p.Themes, true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,240 @@
+// Package hub fans committed changes out to live connections. Each change is
+// encoded once per audience; each connection has a bounded queue, and a
+// connection whose queue is full is dropped rather than waited for: it
+// reconnects and resumes from the last sequence number it saw.
+package hub
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/samrad-se/samrad/server/domain"
+)
+
+// Queue lengths, in messages. A phone receives only its table's input and
+// the occasional question change; a dashboard receives everything, but its
+// writer sends whatever has queued up as one message, so it rarely holds many.
+const (
+	PhoneQueue     = 64
+	DashboardQueue = 4096
+	// RingSize is how many recent changes per workshop are kept for resuming;
+	// a client further behind gets a snapshot instead.
+	RingSize = 4096
+)
+
+// Close codes sent to clients the hub lets go of.
+const (
+	CodeTooSlow       = 4000 // queue overflowed: reconnect and resume
+	CodeGoingAway     = 1001
+	CodeServerRestart = 1012 // server shutting down: reconnect in a moment
+)
+
+type topic struct {
+	mu         sync.Mutex
+	dashboards map[*Client]struct{}
+	phones     map[string]map[*Client]struct{} // by table id
+	ring       []entry                         // circular, oldest at ringHead once full
+	ringHead   int
+}
+
+func (t *topic) remember(e entry) {
+	if len(t.ring) < RingSize {
+		t.ring = append(t.ring, e)
+		return
+	}
+	t.ring[t.ringHead] = e
+	t.ringHead = (t.ringHead + 1) % RingSize
+}
+
+// since returns the entries after seq in order, or false if the ring does not
+// reach back that far (or seq is ahead of it, as after a database restore).
+func (t *topic) since(seq int64) ([]entry, bool) {
+	n := len(t.ring)
+	if n == 0 {
+		return nil, false
+	}
+	oldest, newest := t.ring[t.ringHead], t.ring[(t.ringHead+n-1)%n]
+	if seq < oldest.seq-1 || seq > newest.seq {
+		return nil, false
+	}
+	out := make([]entry, 0, newest.seq-seq)
+	for i := 0; i < n; i++ {
+		e := t.ring[(t.ringHead+i)%n]
+		if e.seq > seq {
+			out = append(out, e)
+		}
+	}
+	return out, true
+}
+
+type Hub struct {
+	mu     sync.RWMutex
+	topics map[string]*topic
+	closed bool
+
+	clients atomic.Int64
+	dropped atomic.Int64
+	sent    atomic.Int64
+}
+
+func New() *Hub { return &Hub{topics: map[string]*topic{}} }
+
+func (h *Hub) topic(workshopID string) *topic {
+	h.mu.RLock()
+	t := h.topics[workshopID]
+	h.mu.RUnlock()
+	if t != nil {
+		return t
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if t = h.topics[workshopID]; t == nil {
+		t = &topic{dashboards: map[*Client]struct{}{}, phones: map[string]map[*Client]struct{}{}}
+		h.topics[workshopID] = t
+	}
+	return t
+}
+
+// Publish delivers committed changes. It never blocks on a client.
+func (h *Hub) Publish(changes []domain.Change) {
+	for _, c := range changes {
+		e := encodeChange(c)
+		t := h.topic(c.WorkshopID)
+		t.mu.Lock()
+		t.remember(e)
+		for cl := range t.dashboards {
+			h.offer(t, cl, e.forDash)
+		}
+		switch c.Audience {
+		case domain.ToTable:
+			for cl := range t.phones[c.TableID] {
+				h.offer(t, cl, e.forPhone)
+			}
+		case domain.ToEveryone:
+			for _, table := range t.phones {
+				for cl := range table {
+					h.offer(t, cl, e.forPhone)
+				}
+			}
+		}
+		t.mu.Unlock()
+	}
+}
+
+// offer queues a message or, if the client's queue is full, lets the client go.
+// Called with t.mu held.
+func (h *Hub) offer(t *topic, c *Client, msg []byte) {
+	select {
+	case c.queue <- msg:
+		h.sent.Add(1)
+	default:
+		h.detach(t, c)
+		c.end(CodeTooSlow)
+		h.dropped.Add(1)
+	}
+}
+
+// Subscribe attaches a client to a workshop: a dashboard when tableID is
+// empty, else a phone of that table. If the client has seen changes up to
+// since (>= 0) and they are still remembered, the missed ones are queued for
+// it at once; otherwise Subscribe reports that the client needs a snapshot.
+// Registration and the replay happen under one lock, so nothing published in
+// between is missed or doubled.
+func (h *Hub) Subscribe(workshopID, tableID string, since int64) (c *Client, needSnapshot bool) {
+	size := DashboardQueue
+	if tableID != "" {
+		size = PhoneQueue
+	}
+	c = &Client{workshopID: workshopID, tableID: tableID, queue: make(chan []byte, size), done: make(chan struct{})}
+	h.mu.RLock()
+	closed := h.closed
+	h.mu.RUnlock()
+	if closed {
+		c.end(CodeServerRestart)
+		return c, false
+	}
+	t := h.topic(workshopID)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if tableID == "" {
+		t.dashboards[c] = struct{}{}
+	} else {
+		if t.phones[tableID] == nil {
+			t.phones[tableID] = map[*Client]struct{}{}
+		}
+		t.phones[tableID][c] = struct{}{}
+	}
+	h.clients.Add(1)
+	missed, ok := t.since(since)
+	if since < 0 || !ok {
+		return c, true
+	}
+	for i := range missed {
+		if msg := missed[i].frameFor(c); msg != nil {
+			h.offer(t, c, msg)
+		}
+	}
+	return c, false
+}
+
+// Unsubscribe detaches a client whose connection has ended.
+func (h *Hub) Unsubscribe(c *Client) {
+	t := h.topic(c.workshopID)
+	t.mu.Lock()
+	h.detach(t, c)
+	t.mu.Unlock()
+}
+
+func (h *Hub) detach(t *topic, c *Client) {
+	if c.tableID == "" {
+		if _, ok := t.dashboards[c]; ok {
+			delete(t.dashboards, c)
+			h.clients.Add(-1)
+		}
+		return
+	}
+	if table := t.phones[c.tableID]; table != nil {
+		if _, ok := table[c]; ok {
+			delete(table, c)
+			h.clients.Add(-1)
+		}
+		if len(table) == 0 {
+			delete(t.phones, c.tableID)
+		}
+	}
+}
+
+// Shutdown tells every client to go (they reconnect to the next server
+// process) and refuses new subscriptions.
+func (h *Hub) Shutdown() {
+	h.mu.Lock()
+	h.closed = true
+	topics := make([]*topic, 0, len(h.topics))
+	for _, t := range h.topics {
+		topics = append(topics, t)
+	}
+	h.mu.Unlock()
+	for _, t := range topics {
+		t.mu.Lock()
+		for c := range t.dashboards {
+			c.end(CodeServerRestart)
+		}
+		for _, table := range t.phones {
+			for c := range table {
+				c.end(CodeServerRestart)
+			}
+		}
+		t.mu.Unlock()
+	}
+}
+
+// Stats are live counters for metrics and the load tool.
+type Stats struct {
+	Clients int64 // connections subscribed now
+	Dropped int64 // clients let go for being too slow, since start
+	Sent    int64 // messages queued to clients, since start
+}
+
+func (h *Hub) Stats() Stats {
+	return Stats{Clients: h.clients.Load(), Dropped: h.dropped.Load(), Sent: h.sent.Load()}
+}

@@ -1,0 +1,142 @@
+// Command server runs Samråd: one process with the web server, the live
+// hub and an embedded SQLite database in a data folder.
+//
+// The data path of a submission: phone → websocket (web/live.go) → writer
+// (writer/writer.go, group commit) → SQLite (storage/) → hub (hub/hub.go)
+// → dashboards and the table's other phones.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/samrad-se/samrad/server/auth"
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/hub"
+	"github.com/samrad-se/samrad/server/storage"
+	"github.com/samrad-se/samrad/server/web"
+	"github.com/samrad-se/samrad/server/writer"
+)
+
+type config struct {
+	addr          string
+	dataDir       string
+	baseURL       string
+	secureCookies bool
+	adminEmail    string
+	adminPassword string
+}
+
+func env(key, fallback string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}
+
+func loadConfig() config {
+	var cfg config
+	port := env("PORT", "8080")
+	flag.StringVar(&cfg.addr, "addr", env("SAMRAD_ADDR", ":"+port), "address to listen on (env SAMRAD_ADDR, or PORT)")
+	flag.StringVar(&cfg.dataDir, "data", env("SAMRAD_DATA", "data"), "folder for the database (env SAMRAD_DATA)")
+	flag.StringVar(&cfg.baseURL, "base-url", env("SAMRAD_BASE_URL", ""), "public address for QR codes, e.g. https://samrad.example.se (env SAMRAD_BASE_URL)")
+	flag.BoolVar(&cfg.secureCookies, "secure-cookies", env("SAMRAD_SECURE_COOKIES", "") == "1", "mark cookies Secure; use behind HTTPS (env SAMRAD_SECURE_COOKIES=1)")
+	flag.Parse()
+	cfg.adminEmail = os.Getenv("SAMRAD_ADMIN_EMAIL")
+	cfg.adminPassword = os.Getenv("SAMRAD_ADMIN_PASSWORD")
+	return cfg
+}
+
+func main() {
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
+	if err := run(loadConfig()); err != nil {
+		slog.Error("samrad stopped", "err", err)
+		os.Exit(1)
+	}
+}
+
+func run(cfg config) error {
+	store, err := storage.Open(cfg.dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	setupToken, err := firstAdmin(store, cfg)
+	if err != nil {
+		return err
+	}
+
+	live := hub.New()
+	w := writer.New(store, live)
+	srv, err := web.New(web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken}, store, w, live)
+	if err != nil {
+		return err
+	}
+
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGINT, syscall.SIGTERM)
+	served := make(chan error, 1)
+	go func() { served <- srv.Listen(cfg.addr) }()
+	slog.Info("samrad listening", "addr", cfg.addr, "data", store.Path)
+	if setupToken != "" {
+		fmt.Fprintf(os.Stderr, "\nNo users yet. Create the first administrator at:\n  %s/setup/%s\n\n", localURL(cfg), setupToken)
+	}
+
+	select {
+	case err := <-served:
+		w.Close()
+		return err
+	case sig := <-stop:
+		slog.Info("shutting down", "signal", sig.String())
+	}
+	// Stop accepting, tell live clients to reconnect later, then commit what
+	// is queued, all within the 10 s a process manager usually grants.
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		slog.Warn("shutdown", "err", err)
+	}
+	w.Close()
+	return nil
+}
+
+// firstAdmin makes sure someone can log in: with SAMRAD_ADMIN_EMAIL and
+// SAMRAD_ADMIN_PASSWORD it creates that administrator; otherwise, while there
+// are no users, it returns a one-time token for the /setup page.
+func firstAdmin(store *storage.Store, cfg config) (string, error) {
+	ctx := context.Background()
+	n, err := store.CountUsers(ctx)
+	if err != nil || n > 0 {
+		return "", err
+	}
+	if cfg.adminEmail != "" && cfg.adminPassword != "" {
+		hash, err := auth.HashPassword(cfg.adminPassword)
+		if err != nil {
+			return "", fmt.Errorf("SAMRAD_ADMIN_PASSWORD: %w", err)
+		}
+		_, err = store.CreateUser(ctx, cfg.adminEmail, "Administratör", domain.RoleAdmin, hash)
+		if err == nil {
+			slog.Info("created the first administrator", "email", cfg.adminEmail)
+		}
+		return "", err
+	}
+	return auth.NewToken(), nil
+}
+
+func localURL(cfg config) string {
+	if cfg.baseURL != "" {
+		return cfg.baseURL
+	}
+	host := cfg.addr
+	if len(host) > 0 && host[0] == ':' {
+		host = "localhost" + host
+	}
+	return "http://" + host
+}

@@ -1,0 +1,101 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/samrad-se/samrad/server/domain"
+)
+
+const inputColumns = `id, workshop_id, question_id, table_id, theme_id, text, coalesce(edited_text, ''),
+	hidden, highlighted, coalesce(merged_into, ''), created_at, seq`
+
+const sqlInsertInput = `INSERT INTO inputs (id, workshop_id, question_id, table_id, theme_id, text, created_at, updated_at, seq)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+
+func scanInput(row interface{ Scan(...any) error }) (domain.Input, error) {
+	var in domain.Input
+	var hidden, highlighted int
+	var created string
+	err := row.Scan(&in.ID, &in.WorkshopID, &in.QuestionID, &in.TableID, &in.ThemeID, &in.Text, &in.EditedText,
+		&hidden, &highlighted, &in.MergedInto, &created, &in.Seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return in, domain.Errorf(domain.KindNotFound, "input_not_found")
+	}
+	in.Hidden = hidden == 1
+	in.Highlighted = highlighted == 1
+	in.CreatedAt = parseTime(created)
+	return in, err
+}
+
+func (tx *Tx) Input(id string) (domain.Input, error) {
+	in, err := scanInput(tx.tx.QueryRowContext(tx.ctx, `SELECT `+inputColumns+` FROM inputs WHERE id = ?`, id))
+	return in, translate(err)
+}
+
+// InsertInput stores new input. It reports false if a row with the same id
+// already exists, in which case nothing was written.
+func (tx *Tx) InsertInput(in domain.Input) (bool, error) {
+	res, err := tx.tx.StmtContext(tx.ctx, tx.store.insertInput).ExecContext(tx.ctx,
+		in.ID, in.WorkshopID, in.QuestionID, in.TableID, in.ThemeID, in.Text,
+		formatTime(in.CreatedAt), formatTime(in.CreatedAt), in.Seq)
+	if err != nil {
+		return false, translate(err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// UpdateInput saves the moderation fields of an input; the original text is never touched.
+func (tx *Tx) UpdateInput(in domain.Input) error {
+	_, err := tx.tx.ExecContext(tx.ctx, `UPDATE inputs SET theme_id = ?, edited_text = NULLIF(?, ''), hidden = ?,
+		highlighted = ?, merged_into = NULLIF(?, ''), updated_at = ?, seq = ? WHERE id = ?`,
+		in.ThemeID, in.EditedText, boolInt(in.Hidden), boolInt(in.Highlighted), in.MergedInto,
+		formatTime(tx.now), in.Seq, in.ID)
+	return translate(err)
+}
+
+// InputsMergedInto lists the sources of a merged input.
+func (tx *Tx) InputsMergedInto(id string) ([]domain.Input, error) {
+	return collectInputs(tx.ctx, tx.tx, `SELECT `+inputColumns+` FROM inputs WHERE merged_into = ? ORDER BY created_at`, id)
+}
+
+// InputsInTheme lists the inputs filed under a theme.
+func (tx *Tx) InputsInTheme(themeID string) ([]domain.Input, error) {
+	return collectInputs(tx.ctx, tx.tx, `SELECT `+inputColumns+` FROM inputs WHERE theme_id = ? ORDER BY created_at`, themeID)
+}
+
+func collectInputs(ctx context.Context, q querier, query string, args ...any) ([]domain.Input, error) {
+	var list []domain.Input
+	err := eachInput(ctx, q, func(in domain.Input) error {
+		list = append(list, in)
+		return nil
+	}, query, args...)
+	return list, err
+}
+
+func eachInput(ctx context.Context, q querier, fn func(domain.Input) error, query string, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		in, err := scanInput(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(in); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// EachInput streams a workshop's inputs in question order, then time, so an
+// export never holds them all in memory.
+func (s *Store) EachInput(ctx context.Context, workshopID string, fn func(domain.Input) error) error {
+	return eachInput(ctx, s.read, fn, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ?
+		ORDER BY (SELECT position FROM questions WHERE id = question_id), created_at, id`, workshopID)
+}

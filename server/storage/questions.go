@@ -1,0 +1,68 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/samrad-se/samrad/server/domain"
+)
+
+func questions(ctx context.Context, q querier, workshopID string) ([]domain.Question, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, workshop_id, position, text, state FROM questions
+		WHERE workshop_id = ? ORDER BY position`, workshopID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []domain.Question
+	for rows.Next() {
+		var qu domain.Question
+		if err := rows.Scan(&qu.ID, &qu.WorkshopID, &qu.Position, &qu.Text, &qu.State); err != nil {
+			return nil, err
+		}
+		list = append(list, qu)
+	}
+	return list, rows.Err()
+}
+
+func (s *Store) Questions(ctx context.Context, workshopID string) ([]domain.Question, error) {
+	return questions(ctx, s.read, workshopID)
+}
+
+func (tx *Tx) Questions(workshopID string) ([]domain.Question, error) {
+	return questions(tx.ctx, tx.tx, workshopID)
+}
+
+func (tx *Tx) Question(workshopID, id string) (domain.Question, error) {
+	var qu domain.Question
+	err := tx.tx.QueryRowContext(tx.ctx, `SELECT id, workshop_id, position, text, state FROM questions
+		WHERE id = ? AND workshop_id = ?`, id, workshopID).Scan(&qu.ID, &qu.WorkshopID, &qu.Position, &qu.Text, &qu.State)
+	if errors.Is(err, sql.ErrNoRows) {
+		return qu, domain.Errorf(domain.KindNotFound, "question_not_found")
+	}
+	return qu, translate(err)
+}
+
+// AnswerableCheck returns the states that decide whether a table may answer a question.
+func (tx *Tx) AnswerableCheck(workshopID, questionID string) (domain.QuestionState, domain.WorkshopState, error) {
+	var qs domain.QuestionState
+	var ws domain.WorkshopState
+	err := tx.tx.StmtContext(tx.ctx, tx.store.openCheck).QueryRowContext(tx.ctx, questionID, workshopID).Scan(&qs, &ws)
+	if errors.Is(err, sql.ErrNoRows) {
+		return qs, ws, domain.Errorf(domain.KindNotFound, "question_not_found")
+	}
+	return qs, ws, translate(err)
+}
+
+func (tx *Tx) InsertQuestion(qu domain.Question) error {
+	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO questions (id, workshop_id, position, text, state) VALUES (?, ?, ?, ?, ?)`,
+		qu.ID, qu.WorkshopID, qu.Position, qu.Text, qu.State)
+	return translate(err)
+}
+
+func (tx *Tx) UpdateQuestion(qu domain.Question) error {
+	_, err := tx.tx.ExecContext(tx.ctx, `UPDATE questions SET position = ?, text = ?, state = ? WHERE id = ? AND workshop_id = ?`,
+		qu.Position, qu.Text, qu.State, qu.ID, qu.WorkshopID)
+	return translate(err)
+}

@@ -1,0 +1,112 @@
+// Package web is the HTTP and websocket face of Samråd. Every Fiber type stays
+// in this package. Routes are listed in one table (routes.go); handlers
+// decode, validate, hand the work to the writer or the store, and respond.
+package web
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
+	"github.com/gofiber/fiber/v2/middleware/filesystem"
+	"github.com/gofiber/fiber/v2/middleware/helmet"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+
+	"github.com/samrad-se/samrad/frontend"
+	"github.com/samrad-se/samrad/server/hub"
+	"github.com/samrad-se/samrad/server/storage"
+	"github.com/samrad-se/samrad/server/writer"
+)
+
+type Config struct {
+	// BaseURL is the address participants use ("https://samrad.example.se"),
+	// printed on join pages and in QR codes. Empty: taken from each request.
+	BaseURL string
+	// SecureCookies marks cookies Secure; set it when served over HTTPS.
+	SecureCookies bool
+	// SetupToken, when set, lets the first administrator be created at /setup/<token>.
+	SetupToken string
+	// Now is the clock (tests may replace it).
+	Now func() time.Time
+}
+
+// Server holds the dependencies of the handlers.
+type Server struct {
+	cfg       Config
+	store     *storage.Store
+	writer    *writer.Writer
+	hub       *hub.Hub
+	app       *fiber.App
+	templates templates
+
+	setupMu sync.Mutex
+
+	sockets sync.WaitGroup // live websocket handlers, waited for at shutdown
+}
+
+// csp allows nothing but our own origin: no inline script or style, no
+// third-party requests, no framing.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// Request and message size limits.
+const (
+	bodyLimit = 1 << 20 // forms are small; uploads arrive with the remiss module
+)
+
+func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Server, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	tpl, err := loadTemplates()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl}
+	s.app = fiber.New(fiber.Config{
+		AppName:               "Samråd",
+		ErrorHandler:          s.handleError,
+		BodyLimit:             bodyLimit,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		DisableStartupMessage: true,
+	})
+	s.app.Use(recover.New())
+	s.app.Use(helmet.New(helmet.Config{
+		ContentSecurityPolicy: csp,
+		ReferrerPolicy:        "same-origin",
+		XFrameOptions:         "DENY",
+		PermissionPolicy:      "camera=(), microphone=(), geolocation=()",
+	}))
+	s.app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
+	s.app.Use("/static", filesystem.New(filesystem.Config{
+		Root:   http.FS(frontend.Static()),
+		MaxAge: 3600,
+	}))
+	s.routes()
+	return s, nil
+}
+
+// Listen serves on addr until Shutdown.
+func (s *Server) Listen(addr string) error { return s.app.Listen(addr) }
+
+// Handler exposes the app for tests that serve it on their own listener.
+func (s *Server) App() *fiber.App { return s.app }
+
+// Shutdown stops taking requests, tells live connections to reconnect later
+// and waits (up to ctx) for their handlers to finish.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.app.ShutdownWithContext(ctx)
+	s.hub.Shutdown()
+	done := make(chan struct{})
+	go func() { s.sockets.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+	return err
+}

@@ -1,0 +1,178 @@
+package web
+
+import (
+	"context"
+	"time"
+
+	"github.com/gofiber/contrib/websocket"
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/hub"
+	"github.com/samrad-se/samrad/server/storage"
+	"github.com/samrad-se/samrad/server/workshop"
+	"github.com/samrad-se/samrad/server/writer"
+)
+
+// commandTimeout bounds how long a websocket message waits for its commit;
+// past it the client is told to try again (and its resend is idempotent).
+const commandTimeout = 15 * time.Second
+
+const (
+	localTable = "table"
+	localSince = "since"
+	localWS    = "workshop"
+)
+
+var wsConfig = websocket.Config{
+	// The Origin check is sameOrigin's; contrib's list would need the public address.
+	Origins:         []string{"*"},
+	ReadBufferSize:  2048,
+	WriteBufferSize: 2048,
+	RecoverHandler: func(conn *websocket.Conn) {
+		if r := recover(); r != nil {
+			conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseInternalServerErr, ""), time.Now().Add(time.Second))
+			panic(r) // let it surface in logs and tests
+		}
+	},
+}
+
+// phoneSnapshot is what a table's phones start from.
+type phoneSnapshot struct {
+	Workshop  domain.Workshop     `json:"workshop"`
+	Table     domain.Table        `json:"table"`
+	Questions []domain.Question   `json:"questions"`
+	Themes    []domain.Theme      `json:"themes"`
+	Inputs    []domain.TableInput `json:"inputs"`
+}
+
+// dashboardSnapshot is what a facilitator's live views start from.
+type dashboardSnapshot struct {
+	Workshop  domain.Workshop   `json:"workshop"`
+	Questions []domain.Question `json:"questions"`
+	Themes    []domain.Theme    `json:"themes"`
+	Tables    []domain.Table    `json:"tables"`
+	Inputs    []domain.Input    `json:"inputs"`
+}
+
+// firstMessage is a snapshot when the client needs one, else a marker that
+// the missed changes follow.
+func (s *Server) firstMessage(workshopID, tableID string, since int64, needSnapshot bool) ([]byte, error) {
+	if !needSnapshot {
+		return hub.Encode("resume", since, nil), nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
+	defer cancel()
+	if tableID == "" {
+		snap, err := s.store.Snapshot(ctx, workshopID, storage.AllInputs)
+		if err != nil {
+			return nil, err
+		}
+		return hub.Encode("snapshot", snap.Workshop.Seq, dashboardSnapshot{Workshop: snap.Workshop,
+			Questions: nonNil(snap.Questions), Themes: nonNil(snap.Themes), Tables: nonNil(snap.Tables), Inputs: nonNil(snap.Inputs)}), nil
+	}
+	snap, err := s.store.Snapshot(ctx, workshopID, tableID)
+	if err != nil {
+		return nil, err
+	}
+	ps := phoneSnapshot{Workshop: snap.Workshop, Questions: nonNil(snap.Questions), Themes: nonNil(snap.Themes),
+		Inputs: make([]domain.TableInput, 0, len(snap.Inputs))}
+	for _, t := range snap.Tables {
+		if t.ID == tableID {
+			ps.Table = t
+		}
+	}
+	for _, in := range snap.Inputs {
+		ps.Inputs = append(ps.Inputs, in.ForTable())
+	}
+	return hub.Encode("snapshot", snap.Workshop.Seq, ps), nil
+}
+
+func nonNil[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list
+}
+
+// live subscribes a connection and serves it.
+func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle func(inbound) []byte) {
+	s.sockets.Add(1)
+	defer s.sockets.Done()
+	since, _ := conn.Locals(localSince).(int64)
+	client, needSnapshot := s.hub.Subscribe(workshopID, tableID, since)
+	first, err := s.firstMessage(workshopID, tableID, since, needSnapshot)
+	if err != nil {
+		s.hub.Unsubscribe(client)
+		conn.WriteMessage(websocket.TextMessage, encodeError("sv", inbound{}, err))
+		conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseTryAgainLater, ""), time.Now().Add(time.Second))
+		return
+	}
+	s.serve(conn, client, first, handle)
+}
+
+// tableSocketAuth lets a phone in with its table's code, and only to that table.
+func (s *Server) tableSocketAuth(c *fiber.Ctx) error {
+	t, err := s.store.TableByCode(c.Context(), workshop.NormalizeCode(c.Params("code")))
+	if err != nil {
+		return err
+	}
+	c.Locals(localTable, t)
+	c.Locals(localSince, sinceParam(c))
+	return c.Next()
+}
+
+func (s *Server) tableSocket(conn *websocket.Conn) {
+	t := conn.Locals(localTable).(domain.Table)
+	s.live(conn, t.WorkshopID, t.ID, func(msg inbound) []byte {
+		if msg.Type != "submit" {
+			return encodeError("sv", msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
+		}
+		cmd := &workshop.Submit{WorkshopID: t.WorkshopID, TableID: t.ID, ID: msg.ID,
+			QuestionID: msg.Question, ThemeID: msg.Theme, Text: msg.Text}
+		if err := cmd.Validate(); err != nil {
+			return encodeError("sv", msg, err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
+		defer cancel()
+		if err := s.writer.Do(ctx, cmd); err != nil {
+			return encodeError("sv", msg, err)
+		}
+		return mustJSON(ackReply{Type: "ack", ID: cmd.Stored.ID, Seq: cmd.Stored.Seq, Duplicate: cmd.Duplicate})
+	})
+}
+
+// dashboardSocketAuth admits logged-in facilitators to an existing workshop.
+func (s *Server) dashboardSocketAuth(c *fiber.Ctx) error {
+	w, err := s.store.Workshop(c.Context(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	c.Locals(localWS, w.ID)
+	c.Locals(localSince, sinceParam(c))
+	return c.Next()
+}
+
+func (s *Server) dashboardSocket(conn *websocket.Conn) {
+	workshopID := conn.Locals(localWS).(string)
+	s.live(conn, workshopID, "", func(msg inbound) []byte {
+		var cmd writer.Command
+		switch msg.Type {
+		case "moderate":
+			cmd = &workshop.Moderate{WorkshopID: workshopID, InputID: msg.Item, Action: msg.Action,
+				Theme: msg.Theme, Text: msg.Text, Sources: msg.Sources}
+		case "question":
+			cmd = &workshop.SetQuestionState{WorkshopID: workshopID, QuestionID: msg.Item, State: domain.QuestionState(msg.State)}
+		case "workshop":
+			cmd = &workshop.SetState{WorkshopID: workshopID, State: domain.WorkshopState(msg.State)}
+		default:
+			return encodeError("sv", msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
+		defer cancel()
+		if err := s.writer.Do(ctx, cmd); err != nil {
+			return encodeError("sv", msg, err)
+		}
+		return mustJSON(okReply{Type: "ok", Req: msg.Req})
+	})
+}

@@ -1,0 +1,100 @@
+package web
+
+import (
+	"io/fs"
+	"net"
+	"net/url"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+	qrcode "github.com/skip2/go-qrcode"
+
+	"github.com/samrad-se/samrad/frontend"
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/storage"
+)
+
+// baseURL is the address phones use to reach the server.
+func (s *Server) baseURL(c *fiber.Ctx) string {
+	if s.cfg.BaseURL != "" {
+		return strings.TrimRight(s.cfg.BaseURL, "/")
+	}
+	return c.BaseURL()
+}
+
+// baseIsLocal warns facilitators when QR codes would point at this machine
+// only ("localhost"), which no phone can reach.
+func (s *Server) baseIsLocal(c *fiber.Ctx) bool {
+	u, err := url.Parse(s.baseURL(c))
+	if err != nil {
+		return true
+	}
+	host := u.Hostname()
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func (s *Server) dashboardPage(c *fiber.Ctx) error {
+	w, err := s.store.Workshop(c.Context(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return s.render(c, "dashboard", tr(c, "dash.title")+" – "+w.Name, fiber.Map{"Workshop": w})
+}
+
+func (s *Server) projectorPage(c *fiber.Ctx) error {
+	w, err := s.store.Workshop(c.Context(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return s.renderBare(c, "projector", w.Name, fiber.Map{"Workshop": w, "JoinBase": s.baseURL(c)})
+}
+
+func (s *Server) printPage(c *fiber.Ctx) error {
+	data, err := s.workshopView(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "print", tr(c, "print.title")+" – "+data["Workshop"].(domain.Workshop).Name, data)
+}
+
+// qr serves a join QR code as PNG: for one table (its own page) or for the
+// whole event (the page where participants pick their table).
+func (s *Server) qr(c *fiber.Ctx) error {
+	snap, err := s.store.Snapshot(c.Context(), c.Params("id"), storage.NoInputs)
+	if err != nil {
+		return err
+	}
+	target := s.baseURL(c) + "/e/" + snap.Workshop.JoinCode
+	if tid := c.Params("tid"); tid != "event" {
+		target = ""
+		for _, t := range snap.Tables {
+			if t.ID == tid {
+				target = s.baseURL(c) + "/t/" + t.Code
+			}
+		}
+		if target == "" {
+			return domain.Errorf(domain.KindNotFound, "table_not_found")
+		}
+	}
+	png, err := qrcode.Encode(target, qrcode.Medium, 512)
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "private, max-age=300")
+	c.Type("png")
+	return c.Send(png)
+}
+
+func (s *Server) serviceWorker(c *fiber.Ctx) error {
+	body, err := fs.ReadFile(frontend.Static(), "sw.js")
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "no-cache")
+	c.Type("js", "utf-8")
+	return c.Send(body)
+}

@@ -1,0 +1,69 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/gofiber/contrib/websocket"
+
+	"github.com/samrad-se/samrad/server/domain"
+)
+
+// inbound is every message a client may send; which fields matter depends on Type.
+type inbound struct {
+	Type string `json:"type"`
+	// submit (phones)
+	ID       string `json:"id"`
+	Question string `json:"question"`
+	Theme    string `json:"theme"`
+	Text     string `json:"text"`
+	// dashboard commands
+	Req     string   `json:"req"`
+	Item    string   `json:"item"`
+	Action  string   `json:"action"`
+	Sources []string `json:"sources"`
+	State   string   `json:"state"`
+}
+
+const maxSources = 100
+
+func decodeInbound(kind int, data []byte) (inbound, error) {
+	var msg inbound
+	if kind != websocket.TextMessage {
+		return msg, domain.Errorf(domain.KindInvalid, "message_invalid")
+	}
+	if len(data) > maxMessage {
+		return msg, domain.Errorf(domain.KindTooLarge, "message_too_large", "max", maxMessage)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&msg); err != nil || dec.More() {
+		return inbound{}, domain.Errorf(domain.KindInvalid, "message_invalid")
+	}
+	if msg.Type == "" {
+		return msg, domain.Errorf(domain.KindInvalid, "message_invalid")
+	}
+	if len(msg.Sources) > maxSources {
+		return msg, domain.Errorf(domain.KindInvalid, "merge_too_many", "max", maxSources)
+	}
+	return msg, nil
+}
+
+// encodeError is the websocket form of errorReply, tied to the message it answers.
+func encodeError(lang string, msg inbound, err error) []byte {
+	r := replyFor(lang, err)
+	r.ID, r.Req = msg.ID, msg.Req
+	return mustJSON(r)
+}
+
+type ackReply struct {
+	Type      string `json:"type"`
+	ID        string `json:"id"`
+	Seq       int64  `json:"seq"`
+	Duplicate bool   `json:"duplicate"`
+}
+
+type okReply struct {
+	Type string `json:"type"`
+	Req  string `json:"req"`
+}

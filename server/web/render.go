@@ -1,0 +1,120 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samrad-se/samrad/frontend"
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/i18n"
+)
+
+// page is what every template receives.
+type page struct {
+	Lang  string
+	Title string
+	User  *domain.User
+	CSRF  string
+	Path  string
+	// Bare pages (the phone's page, the projector) leave out the site header and footer.
+	Bare bool
+	Data any
+}
+
+// templates holds, per language, one parsed set per page: the layout plus
+// the page's own file, with t() bound to the language.
+type templates map[string]map[string]*template.Template
+
+func loadTemplates() (templates, error) {
+	fsys := frontend.Templates()
+	pages, err := fs.Glob(fsys, "*.html")
+	if err != nil {
+		return nil, err
+	}
+	out := templates{}
+	for _, lang := range []string{i18n.Default} {
+		out[lang] = map[string]*template.Template{}
+		for _, p := range pages {
+			if p == "layout.html" {
+				continue
+			}
+			name := strings.TrimSuffix(path.Base(p), ".html")
+			t, err := template.New("layout.html").Funcs(funcs(lang)).ParseFS(fsys, "layout.html", p)
+			if err != nil {
+				return nil, fmt.Errorf("template %s: %w", p, err)
+			}
+			out[lang][name] = t
+		}
+	}
+	return out, nil
+}
+
+func funcs(lang string) template.FuncMap {
+	return template.FuncMap{
+		"t": func(key string, params ...any) string { return i18n.T(lang, key, params...) },
+		// strings hands a page's scripts the texts they need, as JSON.
+		"strings": func(prefixes ...string) map[string]string { return i18n.Subset(lang, prefixes...) },
+		"date":    func(iso string) string { return formatDate(lang, iso) },
+		"num":     func(n int) string { return i18n.Format(lang, n) },
+		"add":     func(a, b int) int { return a + b },
+		"palette": func() []string { return domain.Palette },
+		"presets": func() []domain.ThemePreset { return domain.ThemePresets },
+		// refill shows what was typed into form id when that form failed, else def.
+		"refill": func(form map[string]string, id, field, def string) string {
+			if form != nil && form["form"] == id {
+				return form[field]
+			}
+			return def
+		},
+	}
+}
+
+// formatDate writes "2026-03-15" as "15 mars 2026".
+func formatDate(lang, iso string) string {
+	d, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return strconv.Itoa(d.Day()) + " " + i18n.T(lang, "month."+strconv.Itoa(int(d.Month()))) + " " + strconv.Itoa(d.Year())
+}
+
+// render writes a page. Templates escape everything they print, which is what
+// keeps user text inert.
+func (s *Server) render(c *fiber.Ctx, name, title string, data any) error {
+	return s.renderPage(c, name, page{Title: title, Data: data})
+}
+
+// renderBare renders a page without the site's header and footer.
+func (s *Server) renderBare(c *fiber.Ctx, name, title string, data any) error {
+	return s.renderPage(c, name, page{Title: title, Data: data, Bare: true})
+}
+
+func (s *Server) renderPage(c *fiber.Ctx, name string, p page) error {
+	lang := langOf(c)
+	t := s.templates[lang][name]
+	if t == nil {
+		return fmt.Errorf("no template %q", name)
+	}
+	p.Lang, p.User, p.CSRF, p.Path = lang, userOf(c), csrfOf(c), c.Path()
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	c.Type("html", "utf-8")
+	return c.Send(buf.Bytes())
+}
+
+// langOf picks the page language. Only Swedish exists so far; the switch
+// point is here.
+func langOf(*fiber.Ctx) string { return i18n.Default }
+
+func tr(c *fiber.Ctx, key string, params ...any) string { return i18n.T(langOf(c), key, params...) }

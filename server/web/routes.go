@@ -1,0 +1,69 @@
+package web
+
+import (
+	"time"
+
+	"github.com/gofiber/contrib/websocket"
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/limiter"
+
+	"github.com/samrad-se/samrad/server/domain"
+)
+
+// routes lists every endpoint of the application.
+func (s *Server) routes() {
+	app := s.app
+	// Wrong codes and wrong passwords are counted per address; successful
+	// requests are not, so a whole conference behind one Wi-Fi address can join.
+	guessing := limiter.New(limiter.Config{
+		Max: 30, Expiration: time.Minute, SkipSuccessfulRequests: true,
+		LimitReached: func(c *fiber.Ctx) error { return domain.Errorf(domain.KindRateLimited, "rate_limited") },
+	})
+	csrf := s.csrfProtection()
+
+	app.Get("/healthz", func(c *fiber.Ctx) error { return c.SendString("ok") })
+	// The service worker must be served from the root to control /t/ pages.
+	app.Get("/sw.js", s.serviceWorker)
+
+	// Participants: no account, a code.
+	app.Get("/", s.home)
+	app.Get("/join", guessing, s.join)
+	app.Get("/e/:code", guessing, s.pickTable)
+	app.Get("/t/:code", guessing, s.tablePage)
+	app.Get("/ws/table/:code", guessing, sameOrigin, s.tableSocketAuth, websocket.New(s.tableSocket, wsConfig))
+
+	// Logging in.
+	app.Use(s.loadUser)
+	app.Get("/login", csrf, s.loginPage)
+	app.Post("/login", guessing, csrf, s.login)
+	app.Post("/logout", csrf, s.logout)
+	app.Get("/setup/:token", guessing, csrf, s.setupPage)
+	app.Post("/setup/:token", guessing, csrf, s.setup)
+
+	// Facilitators.
+	app.Get("/ws/workshop/:id", sameOrigin, s.requireLogin, s.dashboardSocketAuth, websocket.New(s.dashboardSocket, wsConfig))
+	admin := app.Group("/admin", s.requireLogin, csrf)
+	admin.Get("/", s.adminHome)
+	admin.Get("/workshops/new", s.newWorkshopPage)
+	admin.Post("/workshops", s.createWorkshop)
+	admin.Get("/workshops/:id", s.workshopPage)
+	admin.Post("/workshops/:id/details", s.updateDetails)
+	admin.Post("/workshops/:id/state", s.setState)
+	admin.Post("/workshops/:id/questions", s.addQuestion)
+	admin.Post("/workshops/:id/questions/:qid", s.editQuestion)
+	admin.Post("/workshops/:id/questions/:qid/state", s.setQuestionState)
+	admin.Post("/workshops/:id/questions/:qid/move", s.moveQuestion)
+	admin.Post("/workshops/:id/themes", s.addTheme)
+	admin.Post("/workshops/:id/themes/:tid", s.updateTheme)
+	admin.Post("/workshops/:id/themes/:tid/move", s.moveTheme)
+	admin.Post("/workshops/:id/themes/:tid/delete", s.deleteTheme)
+	admin.Post("/workshops/:id/tables", s.addTables)
+	admin.Post("/workshops/:id/tables/:tid", s.renameTable)
+	admin.Get("/workshops/:id/dashboard", s.dashboardPage)
+	admin.Get("/workshops/:id/projector", s.projectorPage)
+	admin.Get("/workshops/:id/print", s.printPage)
+	admin.Get("/workshops/:id/qr/:tid.png", s.qr)
+	admin.Get("/workshops/:id/export.:format", s.export)
+	admin.Get("/users", s.requireAdmin, s.usersPage)
+	admin.Post("/users", s.requireAdmin, s.addUser)
+}

@@ -1,0 +1,206 @@
+package web
+
+import (
+	"crypto/subtle"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/csrf"
+
+	"github.com/samrad-se/samrad/server/auth"
+	"github.com/samrad-se/samrad/server/domain"
+)
+
+const (
+	sessionCookie = "samrad_session"
+	// sessionTTL covers a long workshop day; activity extends it.
+	sessionTTL = 12 * time.Hour
+	// A session is extended at most about once an hour, not on every request.
+	extendAfter = time.Hour
+
+	localUser = "user"
+	localCSRF = "csrf"
+)
+
+func userOf(c *fiber.Ctx) *domain.User {
+	u, _ := c.Locals(localUser).(*domain.User)
+	return u
+}
+
+func csrfOf(c *fiber.Ctx) string {
+	t, _ := c.Locals(localCSRF).(string)
+	return t
+}
+
+// loadUser reads the session cookie, if any, and makes the user available to
+// handlers and templates. It never rejects a request; requireLogin does.
+func (s *Server) loadUser(c *fiber.Ctx) error {
+	token := c.Cookies(sessionCookie)
+	if token == "" {
+		return c.Next()
+	}
+	hash := auth.HashToken(token)
+	u, expires, err := s.store.SessionUser(c.Context(), hash)
+	if err != nil {
+		if domain.IsKind(err, domain.KindUnauthorized) {
+			s.clearSessionCookie(c)
+			return c.Next()
+		}
+		return err
+	}
+	c.Locals(localUser, &u)
+	if time.Until(expires) < sessionTTL-extendAfter {
+		if err := s.store.ExtendSession(c.Context(), hash, sessionTTL); err == nil {
+			s.setSessionCookie(c, token)
+		}
+	}
+	return c.Next()
+}
+
+// requireLogin sends visitors without a session to the login page (or a 401
+// for scripts and websockets).
+func (s *Server) requireLogin(c *fiber.Ctx) error {
+	if userOf(c) != nil {
+		return c.Next()
+	}
+	if c.Method() == fiber.MethodGet && !strings.HasPrefix(c.Path(), "/ws/") {
+		return c.Redirect("/login?next=" + c.OriginalURL())
+	}
+	return domain.Errorf(domain.KindUnauthorized, "login_required")
+}
+
+func (s *Server) requireAdmin(c *fiber.Ctx) error {
+	if u := userOf(c); u == nil || u.Role != domain.RoleAdmin {
+		return domain.Errorf(domain.KindForbidden, "admin_only")
+	}
+	return c.Next()
+}
+
+func (s *Server) setSessionCookie(c *fiber.Ctx, token string) {
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true,
+		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Now().Add(sessionTTL)})
+}
+
+func (s *Server) clearSessionCookie(c *fiber.Ctx) {
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", HTTPOnly: true,
+		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Unix(0, 0)})
+}
+
+// csrfProtection guards every state-changing form and request: the token is
+// in a cookie and must come back in the form field _csrf or the X-Csrf-Token
+// header. Tokens live in the database, so open forms survive a restart.
+func (s *Server) csrfProtection() fiber.Handler {
+	return csrf.New(csrf.Config{
+		CookieName:        "samrad_csrf",
+		CookieSameSite:    fiber.CookieSameSiteLaxMode,
+		CookieHTTPOnly:    true,
+		CookieSecure:      s.cfg.SecureCookies,
+		CookieSessionOnly: true,
+		Expiration:        sessionTTL,
+		Storage:           s.store.KV(),
+		ContextKey:        localCSRF,
+		Extractor: func(c *fiber.Ctx) (string, error) {
+			if h := c.Get(csrf.HeaderName); h != "" {
+				return h, nil
+			}
+			if f := c.FormValue("_csrf"); f != "" {
+				return f, nil
+			}
+			return "", csrf.ErrTokenNotFound
+		},
+		ErrorHandler: func(c *fiber.Ctx, err error) error {
+			return domain.Errorf(domain.KindForbidden, "csrf_failed")
+		},
+	})
+}
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
+		return "/admin"
+	}
+	return next
+}
+
+func (s *Server) loginPage(c *fiber.Ctx) error {
+	if userOf(c) != nil {
+		return c.Redirect(safeNext(c.Query("next")))
+	}
+	return s.render(c, "login", tr(c, "login.title"), fiber.Map{"Next": c.Query("next")})
+}
+
+func (s *Server) login(c *fiber.Ctx) error {
+	email := strings.TrimSpace(c.FormValue("email"))
+	password := c.FormValue("password")
+	next := c.FormValue("next")
+	u, hash, err := s.store.UserForLogin(c.Context(), email)
+	if err != nil && !domain.IsKind(err, domain.KindNotFound) {
+		return err
+	}
+	if !auth.CheckPassword(hash, password) {
+		return s.render(c.Status(fiber.StatusUnauthorized), "login", tr(c, "login.title"), fiber.Map{
+			"Next": next, "Email": email, "Error": tr(c, "error.login_failed")})
+	}
+	token := auth.NewToken()
+	if err := s.store.CreateSession(c.Context(), auth.HashToken(token), u.ID, sessionTTL); err != nil {
+		return err
+	}
+	s.setSessionCookie(c, token)
+	return c.Redirect(safeNext(next), fiber.StatusSeeOther)
+}
+
+func (s *Server) logout(c *fiber.Ctx) error {
+	if token := c.Cookies(sessionCookie); token != "" {
+		if err := s.store.DeleteSession(c.Context(), auth.HashToken(token)); err != nil {
+			return err
+		}
+	}
+	s.clearSessionCookie(c)
+	return c.Redirect("/", fiber.StatusSeeOther)
+}
+
+// setupAllowed checks the one-time link for creating the first administrator:
+// it works only while there are no users and only with the printed token.
+func (s *Server) setupAllowed(c *fiber.Ctx) error {
+	token := c.Params("token")
+	if s.cfg.SetupToken == "" || subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.SetupToken)) != 1 {
+		return domain.Errorf(domain.KindNotFound, "setup_link_invalid")
+	}
+	n, err := s.store.CountUsers(c.Context())
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return domain.Errorf(domain.KindNotFound, "setup_link_invalid")
+	}
+	return nil
+}
+
+func (s *Server) setupPage(c *fiber.Ctx) error {
+	if err := s.setupAllowed(c); err != nil {
+		return err
+	}
+	return s.render(c, "setup", tr(c, "setup.title"), fiber.Map{})
+}
+
+func (s *Server) setup(c *fiber.Ctx) error {
+	// One at a time, so two browsers cannot both create "the first" administrator.
+	s.setupMu.Lock()
+	defer s.setupMu.Unlock()
+	if err := s.setupAllowed(c); err != nil {
+		return err
+	}
+	form := fiber.Map{"Email": c.FormValue("email"), "Name": c.FormValue("name")}
+	u, err := s.createUser(c, c.FormValue("email"), c.FormValue("name"), c.FormValue("password"), domain.RoleAdmin)
+	if err != nil {
+		form["Error"] = message(langOf(c), asDomain(err))
+		return s.render(c.Status(statusOf(asDomain(err).Kind)), "setup", tr(c, "setup.title"), form)
+	}
+	token := auth.NewToken()
+	if err := s.store.CreateSession(c.Context(), auth.HashToken(token), u.ID, sessionTTL); err != nil {
+		return err
+	}
+	s.setSessionCookie(c, token)
+	return c.Redirect("/admin", fiber.StatusSeeOther)
+}

@@ -1,0 +1,92 @@
+package workshop
+
+import (
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/storage"
+)
+
+// Submit stores one piece of input from a table's phone. The phone chose ID;
+// sending the same ID again is acknowledged with the stored input and writes
+// nothing, so a phone may resend whenever it is unsure.
+type Submit struct {
+	WorkshopID string
+	TableID    string // from the connection, never from the message
+	ID         string
+	QuestionID string
+	ThemeID    string // optional; empty files it under the parking lot
+	Text       string
+
+	// Set by Apply.
+	Stored    domain.Input
+	Duplicate bool
+
+	validated bool
+}
+
+// Validate checks what needs no database; the websocket handler calls it
+// before queuing, so bad input never takes a place in a batch.
+func (s *Submit) Validate() error {
+	if s.validated {
+		return nil
+	}
+	var err error
+	if s.ID, err = ParseID(s.ID); err != nil {
+		return err
+	}
+	if s.QuestionID == "" {
+		return domain.Errorf(domain.KindInvalid, "question_required")
+	}
+	if s.Text, err = cleanText(s.Text, domain.MaxInputRunes, "text"); err != nil {
+		return err
+	}
+	s.validated = true
+	return nil
+}
+
+func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	existing, err := tx.Input(s.ID)
+	if err == nil {
+		if existing.TableID != s.TableID {
+			// Someone else's id: say nothing about that input.
+			return nil, domain.Errorf(domain.KindInvalid, "id_invalid")
+		}
+		s.Stored, s.Duplicate = existing, true
+		return nil, nil
+	}
+	if !domain.IsKind(err, domain.KindNotFound) {
+		return nil, err
+	}
+	qState, wState, err := tx.AnswerableCheck(s.WorkshopID, s.QuestionID)
+	if err != nil {
+		return nil, err
+	}
+	if wState != domain.WorkshopOpen {
+		return nil, domain.Errorf(domain.KindConflict, "workshop_not_open")
+	}
+	if qState != domain.QuestionOpen {
+		return nil, domain.Errorf(domain.KindConflict, "question_closed")
+	}
+	themeID := s.ThemeID
+	if themeID == "" {
+		if themeID, err = tx.ParkingTheme(s.WorkshopID); err != nil {
+			return nil, err
+		}
+	} else if _, err := tx.Theme(s.WorkshopID, themeID); err != nil {
+		return nil, err
+	}
+	seq, err := tx.NextSeq(s.WorkshopID)
+	if err != nil {
+		return nil, err
+	}
+	in := domain.Input{ID: s.ID, WorkshopID: s.WorkshopID, QuestionID: s.QuestionID, TableID: s.TableID,
+		ThemeID: themeID, Text: s.Text, CreatedAt: tx.Now(), Seq: seq}
+	if _, err := tx.InsertInput(in); err != nil {
+		return nil, err
+	}
+	s.Stored = in
+	return []domain.Change{{WorkshopID: s.WorkshopID, Seq: seq, Type: "input", Audience: domain.ToTable,
+		TableID: s.TableID, Payload: in, PhonePayload: in.ForTable()}}, nil
+}

@@ -1,0 +1,200 @@
+// Package writer is the single path by which live data is written. Commands
+// queue up; one goroutine takes whatever is queued, applies it in one
+// transaction (group commit), and only after the commit answers the callers
+// and publishes the changes. Under load batches grow by themselves, so the
+// cost of a durable commit is shared by many submissions.
+package writer
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/storage"
+)
+
+// Command is one unit of work. Apply validates and writes through tx and
+// returns the changes to publish. It must not keep tx. A command that fails
+// leaves nothing behind: the writer rolls back to a savepoint taken before it.
+type Command interface {
+	Apply(tx *storage.Tx) ([]domain.Change, error)
+}
+
+// Publisher receives committed changes, in sequence order.
+type Publisher interface {
+	Publish(changes []domain.Change)
+}
+
+// MaxBatch bounds one transaction, so a burst cannot hold the write lock long.
+const MaxBatch = 256
+
+var errClosed = errors.New("writer closed")
+
+type request struct {
+	ctx   context.Context
+	cmd   Command
+	reply chan error
+}
+
+// Stats are cumulative counters, for metrics and the load tool.
+type Stats struct {
+	Commits  uint64
+	Commands uint64
+	Failed   uint64 // commits that failed (every command in them was told to retry)
+	CommitNs uint64 // total time spent in transactions
+	Queued   int    // commands waiting right now
+}
+
+type Writer struct {
+	store *storage.Store
+	pub   Publisher
+	queue chan *request
+	done  chan struct{}
+
+	mu     sync.RWMutex
+	closed bool
+
+	statsMu sync.Mutex
+	stats   Stats
+}
+
+// New starts the writer goroutine.
+func New(store *storage.Store, pub Publisher) *Writer {
+	w := &Writer{store: store, pub: pub, queue: make(chan *request, 4*MaxBatch), done: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+// Do queues cmd and waits until it has been committed (nil) or has failed.
+// If ctx ends first, Do returns its error and the command may still be
+// applied; callers that care resend with the same id, which is idempotent.
+func (w *Writer) Do(ctx context.Context, cmd Command) error {
+	r := &request{ctx: ctx, cmd: cmd, reply: make(chan error, 1)}
+	w.mu.RLock()
+	if w.closed {
+		w.mu.RUnlock()
+		return domain.Unavailable(errClosed)
+	}
+	select {
+	case w.queue <- r:
+		w.mu.RUnlock()
+	case <-ctx.Done():
+		w.mu.RUnlock()
+		return domain.Unavailable(ctx.Err())
+	}
+	select {
+	case err := <-r.reply:
+		return err
+	case <-ctx.Done():
+		return domain.Unavailable(ctx.Err())
+	}
+}
+
+// Close stops taking commands, finishes everything already queued and returns
+// when the last batch has committed.
+func (w *Writer) Close() {
+	w.mu.Lock()
+	if !w.closed {
+		w.closed = true
+		close(w.queue)
+	}
+	w.mu.Unlock()
+	<-w.done
+}
+
+func (w *Writer) Stats() Stats {
+	w.statsMu.Lock()
+	defer w.statsMu.Unlock()
+	s := w.stats
+	s.Queued = len(w.queue)
+	return s
+}
+
+func (w *Writer) run() {
+	defer close(w.done)
+	batch := make([]*request, 0, MaxBatch)
+	for first := range w.queue {
+		batch = append(batch[:0], first)
+	drain:
+		for len(batch) < MaxBatch {
+			select {
+			case r, ok := <-w.queue:
+				if !ok {
+					break drain
+				}
+				batch = append(batch, r)
+			default:
+				break drain
+			}
+		}
+		w.commit(batch)
+	}
+}
+
+func (w *Writer) commit(batch []*request) {
+	start := time.Now()
+	results := make([]error, len(batch))
+	changes, err := w.apply(batch, results)
+	if err != nil {
+		for i := range results {
+			if results[i] == nil {
+				results[i] = domain.Unavailable(err)
+			}
+		}
+		changes = nil
+	}
+	if len(changes) > 0 {
+		w.pub.Publish(changes)
+	}
+	for i, r := range batch {
+		r.reply <- results[i]
+	}
+	w.statsMu.Lock()
+	w.stats.Commits++
+	w.stats.Commands += uint64(len(batch))
+	w.stats.CommitNs += uint64(time.Since(start))
+	if err != nil {
+		w.stats.Failed++
+	}
+	w.statsMu.Unlock()
+}
+
+// apply runs the batch in one transaction. A command's own failure is
+// recorded in results and undone alone; a failure of the transaction itself
+// is returned, and then nothing of the batch was written.
+func (w *Writer) apply(batch []*request, results []error) ([]domain.Change, error) {
+	tx, err := w.store.BeginWrite(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var changes []domain.Change
+	for i, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			// The caller has gone (a phone that lost its connection); it resends.
+			results[i] = domain.Unavailable(err)
+			continue
+		}
+		if err := tx.Savepoint(); err != nil {
+			return nil, err
+		}
+		ch, err := r.cmd.Apply(tx)
+		if err != nil {
+			results[i] = err
+			if rbErr := tx.RollbackTo(); rbErr != nil {
+				return nil, rbErr
+			}
+			continue
+		}
+		if err := tx.Release(); err != nil {
+			return nil, err
+		}
+		changes = append(changes, ch...)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return changes, nil
+}
