@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
@@ -14,7 +15,7 @@ var csvHeader = []string{"Fråga nr", "Fråga", "Tema", "Bord", "Text", "Ursprun
 // CSV writes one row per input in the dialect Swedish Excel opens with a
 // double click: UTF-8 with a BOM (else Excel guesses Windows-1252 and å, ä, ö
 // break), ';' because ',' is the decimal separator, CRLF and RFC 4180 quoting.
-// A "sep=" line is left out: it makes Excel ignore the BOM.
+// A "sep=" line is left out: Excel then ignores the BOM and garbles å, ä, ö.
 func CSV(w io.Writer, src Source) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if _, err := bw.WriteString("\uFEFF"); err != nil {
@@ -58,10 +59,18 @@ func CSV(w io.Writer, src Source) error {
 // and even input ids come from people too.
 func writeCSVRow(cw *csv.Writer, row []string) error {
 	for i, f := range row {
-		row[i] = neutralise(f)
+		f = neutralise(f)
+		if strings.ContainsRune(f, '\r') {
+			// With UseCRLF, encoding/csv drops a lone CR inside a field, which
+			// would glue two lines together; as LF it comes out as CRLF.
+			f = crlf.Replace(f)
+		}
+		row[i] = f
 	}
 	return cw.Write(row)
 }
+
+var crlf = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // neutralise stops a spreadsheet from running a cell as a formula (OWASP
 // "CSV injection"): after a leading quote Excel and LibreOffice take the

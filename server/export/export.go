@@ -1,6 +1,6 @@
 // Package export writes a workshop's input as CSV, XLSX or JSON for the
-// working group to take away. Inputs are streamed, never collected, so a
-// large workshop costs no more memory than a small one.
+// working group to take away. Inputs arrive one at a time through a callback
+// and are never collected, so memory does not follow the size of the workshop.
 package export
 
 import (

@@ -115,6 +115,22 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+func TestCSVLineBreaks(t *testing.T) {
+	src := testSource([]domain.Input{
+		{ID: "a", QuestionID: "q1", TableID: "b1", ThemeID: "t1", Text: "rad1\rrad2\r\nrad3\nrad4"},
+		{ID: "b", QuestionID: "q1", TableID: "b1", ThemeID: "t1", Text: "\rdold rad"},
+	})
+	var buf bytes.Buffer
+	if err := CSV(&buf, src); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`;"rad1` + "\r\nrad2\r\nrad3\r\nrad4\";", `;"'` + "\r\ndold rad\";"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("CSV lacks %q:\n%q", want, buf.String())
+		}
+	}
+}
+
 func TestNeutralise(t *testing.T) {
 	for in, want := range map[string]string{
 		"":             "",
@@ -335,6 +351,19 @@ func TestXLSXColumnsSorted(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Error("no <col> elements found")
+	}
+}
+
+// Characters XML 1.0 cannot carry must not make the workbook unreadable.
+func TestXLSXControlCharacters(t *testing.T) {
+	text := "före\x00\x01\x1b efter\uFFFE"
+	f := openXLSX(t, testSource([]domain.Input{{ID: "c", QuestionID: "q1", TableID: "b1", ThemeID: "t1", Text: text}}))
+	got, err := f.GetCellValue("Fråga 1", "C3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(got, "före") || !strings.Contains(got, "efter") {
+		t.Errorf("got %q", got)
 	}
 }
 

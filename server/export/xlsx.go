@@ -29,11 +29,13 @@ type questionSheet struct {
 type xlsxStyles struct{ title, header, wrap, top, time int }
 
 // XLSX writes a summary sheet and one sheet per question. Question sheets go
-// through excelize's StreamWriter, which spills to a temp file past 16 MB per
-// sheet, so rows are never held as cell objects. The summary needs counts
-// that are only known after the last input, but it is small: it is filled
-// with the ordinary cell API once streaming is done, on "Sheet1", which
-// keeps it first in the workbook.
+// through excelize's StreamWriter, which keeps rows as XML text and spills
+// to a temp file past 16 MB per sheet, so rows are never held as cell
+// objects. What still grows is the zipped file, which excelize's Write builds
+// in memory before copying it to w. The summary needs counts that are only
+// known after the last input, but it is small: it is filled with the
+// ordinary cell API once streaming is done, on "Sheet1", which keeps it
+// first in the workbook.
 //
 // Strings are written as inline string cells, never as formulas, so a text
 // like "=1+1" needs no neutralising here, unlike in CSV.
@@ -96,7 +98,8 @@ func XLSX(w io.Writer, src Source) error {
 	if err := x.summary(src, total); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
+	// No SetActiveSheet: the summary is active already as the first sheet,
+	// and SetActiveSheet would parse every streamed sheet back into memory.
 	return f.Write(w)
 }
 
@@ -132,10 +135,10 @@ func (x *xlsxWriter) newSheet(name, title string) (*questionSheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Column styles rather than per-cell styles: data cells then need no
-	// excelize.Cell wrapper, and rows added by hand later look the same.
-	// Backwards, because excelize puts each new column first and the
-	// StreamWriter writes them unsorted, which Excel reports as damage.
+	// Column styles rather than per-cell styles spare an excelize.Cell
+	// wrapper for every value. Backwards, because excelize puts each new
+	// column first and the StreamWriter writes them unsorted, which Excel
+	// reports as damage.
 	colStyles := []int{x.st.wrap, x.st.wrap, x.st.wrap, x.st.wrap, x.st.time, x.st.top}
 	for i := len(sheetWidths) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, sheetWidths[i]); err != nil {

@@ -145,12 +145,6 @@ func (w *Writer) commit(batch []*request) {
 		}
 		changes = nil
 	}
-	if len(changes) > 0 {
-		w.pub.Publish(changes)
-	}
-	for i, r := range batch {
-		r.reply <- results[i]
-	}
 	w.statsMu.Lock()
 	w.stats.Commits++
 	w.stats.Commands += uint64(len(batch))
@@ -159,6 +153,12 @@ func (w *Writer) commit(batch []*request) {
 		w.stats.Failed++
 	}
 	w.statsMu.Unlock()
+	if len(changes) > 0 {
+		w.pub.Publish(changes)
+	}
+	for i, r := range batch {
+		r.reply <- results[i]
+	}
 }
 
 // apply runs the batch in one transaction. A command's own failure is

@@ -1,0 +1,177 @@
+// Shared steps for the browser tests: devices, logging in, creating and
+// opening a workshop through the real forms, reading table codes.
+import { test as base, expect } from '@playwright/test';
+
+export { expect };
+
+export const ADMIN = { name: 'Administratör', email: 'admin@example.se', password: 'testlosenord-123' };
+
+/** The server global-setup.js started; the port is chosen at run time. */
+export function baseURL() {
+  const url = process.env.SAMRAD_TEST_URL;
+  if (!url) throw new Error('SAMRAD_TEST_URL is not set: run the tests with `npx playwright test` (global-setup.js starts the server)');
+  return url;
+}
+
+export const PHONE = {
+  viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true,
+  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36',
+};
+export const LAPTOP = { viewport: { width: 1280, height: 800 } };
+
+// Every page, on every test, must not throw and must not open a dialog: a
+// script error or an alert() from injected text fails the test.
+function watch(page, problems) {
+  page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`));
+  page.on('dialog', async (dialog) => {
+    problems.push(`${page.url()}: unexpected ${dialog.type()} dialog: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+}
+
+/**
+ * The test object for these tests: `newContext('phone' | 'laptop')` opens a
+ * separate browser context (its own cookies, storage and service workers) on
+ * the test server, closed after the test. Every page in it is watched for
+ * script errors and dialogs.
+ */
+export const test = base.extend({
+  newContext: async ({ browser }, use) => {
+    const contexts = [];
+    const problems = [];
+    await use(async (kind = 'laptop', options = {}) => {
+      const context = await browser.newContext({
+        ...(kind === 'phone' ? PHONE : LAPTOP), baseURL: baseURL(), locale: 'sv-SE', ...options,
+      });
+      context.on('page', (page) => watch(page, problems));
+      contexts.push(context);
+      return context;
+    });
+    for (const c of contexts) await c.close();
+    expect(problems, 'script errors or dialogs in the pages').toEqual([]);
+  },
+});
+
+let counter = 0;
+/** A name no other test (or earlier run) uses. */
+export function unique(prefix) {
+  counter += 1;
+  return `${prefix} ${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+/** Logs in through /login and lands on /admin. */
+export async function login(page, user = ADMIN) {
+  await page.goto('/login');
+  await page.getByLabel('E-postadress').fill(user.email);
+  await page.getByLabel('Lösenord').fill(user.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page).toHaveURL(/\/admin\/?$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Workshoppar' })).toBeVisible();
+}
+
+/** A new context of that kind with a logged-in facilitator, and its page. */
+export async function facilitator(newContext, kind = 'laptop', user = ADMIN) {
+  const context = await newContext(kind);
+  const page = await context.newPage();
+  await login(page, user);
+  return { context, page };
+}
+
+/**
+ * Creates a workshop through the "Skapa workshop" form, from /admin.
+ * Returns { id, name, url } with the page left on the workshop's page.
+ */
+export async function createWorkshop(page, { name = unique('Workshop'), tables = 2, preset = 'Överenskommelsens principer' } = {}) {
+  await page.goto('/admin');
+  await page.getByRole('link', { name: 'Skapa workshop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Skapa workshop' })).toBeVisible();
+  await page.getByLabel('Namn').fill(name);
+  await page.getByLabel('Datum').fill('2026-03-15');
+  await page.getByLabel('Plats').fill('Ljungskile folkhögskola');
+  await expect(page.getByLabel('Frågor')).toHaveValue(/Utmaningar/);
+  await page.getByRole('radio', { name: preset }).check();
+  await page.getByLabel('Antal bord').fill(String(tables));
+  await page.getByRole('button', { name: 'Skapa workshop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const id = new URL(page.url()).pathname.match(/^\/admin\/workshops\/([^/]+)$/)?.[1];
+  expect(id, 'workshop id in the address').toBeTruthy();
+  return { id, name, url: `/admin/workshops/${id}` };
+}
+
+/** On the workshop page: opens the workshop for the participants. */
+export async function openWorkshop(page) {
+  await page.getByRole('button', { name: 'Öppna för deltagarna' }).click();
+  await expect(page.getByText('Workshoppen är nu: Öppen för svar.')).toBeVisible();
+}
+
+/** On the workshop page: opens question n ("Öppna Fråga n"). */
+export async function openQuestion(page, n) {
+  await page.getByRole('button', { name: `Öppna Fråga ${n}`, exact: true }).click();
+  await expect(page.getByRole('button', { name: `Stäng Fråga ${n}`, exact: true })).toBeVisible();
+}
+
+/** On the workshop page: the tables' codes, in table order ("Bord 1" first). */
+export async function tableCodes(page) {
+  const table = page.getByRole('table', { name: 'Bord' });
+  const codes = await table.getByRole('code').allTextContents();
+  expect(codes.length, 'table codes on the workshop page').toBeGreaterThan(0);
+  return codes.map((c) => c.trim());
+}
+
+/** On the workshop page: the event-wide join code. */
+export async function joinCode(page) {
+  const text = await page.getByText(/Gemensam kod för hela salen: /).textContent();
+  return text.replace(/.*: /, '').trim();
+}
+
+/**
+ * The usual start: a logged-in facilitator creates a workshop, opens it and
+ * question 1. Returns the facilitator's context and page, the workshop, and
+ * the table codes.
+ */
+export async function readyWorkshop(newContext, options = {}) {
+  const { context, page } = await facilitator(newContext, 'laptop');
+  const workshop = await createWorkshop(page, options);
+  await openWorkshop(page);
+  await openQuestion(page, 1);
+  const codes = await tableCodes(page);
+  return { context, page, workshop, codes };
+}
+
+/** Opens the dashboard and waits for the live connection. */
+export async function openDashboard(page, workshop) {
+  await page.goto(`${workshop.url}/dashboard`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Översikt' })).toBeVisible();
+  await expect(page.getByText('Ansluten', { exact: true })).toBeVisible();
+}
+
+/** A theme's column on the dashboard: the section headed by the theme's name. */
+export function column(page, theme) {
+  return page.getByRole('region', { name: 'Svar sorterade i teman' })
+    .locator('section').filter({ has: page.getByRole('heading', { level: 2, name: theme, exact: true }) });
+}
+
+/** The card (list item) of one input on the dashboard, found by its text. */
+export function card(scope, text) {
+  return scope.getByRole('listitem').filter({ has: scope.getByText(text, { exact: true }) });
+}
+
+/** Opens a phone on a table's page and waits until it is live. */
+export async function openTable(context, code) {
+  const page = await context.newPage();
+  await page.goto(`/t/${code}`);
+  await expect(page.getByText('Ansluten', { exact: true })).toBeVisible();
+  return page;
+}
+
+/** On a phone: writes an answer to the first open question and sends it. */
+export async function submitAnswer(page, text, theme) {
+  await page.getByLabel('Ert svar').first().fill(text);
+  if (theme) await page.getByLabel('Tema (valfritt)').first().selectOption({ label: theme });
+  await page.getByRole('button', { name: 'Skicka' }).first().click();
+}
+
+/** On a phone: the list "Bordets svar" of the first open question. */
+export function answers(page) {
+  return page.getByRole('list').filter({ has: page.getByRole('listitem') }).first();
+}
