@@ -13,7 +13,7 @@ import (
 )
 
 func (s *Server) adminHome(c *fiber.Ctx) error {
-	list, err := s.store.ListWorkshops(c.Context())
+	list, err := s.store.ListWorkshops(c.UserContext())
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func (s *Server) createWorkshop(c *fiber.Ctx) error {
 		Details:   workshop.Details{Name: f.Name, Date: f.Date, Place: f.Place},
 		Questions: lines(f.Questions), Themes: themes, Tables: tables, CreatedBy: userOf(c).ID,
 	}
-	if err := s.writer.Do(c.Context(), cmd); err != nil {
+	if err := s.writer.Do(c.UserContext(), cmd); err != nil {
 		e := asDomain(err)
 		if e.Kind == domain.KindInternal {
 			return err
@@ -82,7 +82,7 @@ func (s *Server) createWorkshop(c *fiber.Ctx) error {
 
 // workshopView gathers what the workshop pages show.
 func (s *Server) workshopView(c *fiber.Ctx) (fiber.Map, error) {
-	snap, err := s.store.Snapshot(c.Context(), c.Params("id"), storage.NoInputs)
+	snap, err := s.store.Snapshot(c.UserContext(), c.Params("id"), storage.NoInputs)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func (s *Server) renderWorkshop(c *fiber.Ctx, extra fiber.Map) error {
 // page: on success with a confirmation, on failure with the message and
 // what was typed, so nothing is lost.
 func (s *Server) act(c *fiber.Ctx, cmd writer.Command, saved string) error {
-	if err := s.writer.Do(c.Context(), cmd); err != nil {
+	if err := s.writer.Do(c.UserContext(), cmd); err != nil {
 		e := asDomain(err)
 		if e.Kind == domain.KindInternal {
 			return err

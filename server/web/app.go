@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -94,8 +95,8 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 // Listen serves on addr until Shutdown.
 func (s *Server) Listen(addr string) error { return s.app.Listen(addr) }
 
-// Handler exposes the app for tests that serve it on their own listener.
-func (s *Server) App() *fiber.App { return s.app }
+// Serve serves on a listener the caller opened (tests use a random port).
+func (s *Server) Serve(ln net.Listener) error { return s.app.Listener(ln) }
 
 // Shutdown stops taking requests, tells live connections to reconnect later
 // and waits (up to ctx) for their handlers to finish.

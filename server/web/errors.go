@@ -97,3 +97,13 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	}
 	return s.render(c.Status(status), "error", reply.Message, map[string]any{"Status": status, "Message": reply.Message})
 }
+
+// settle renders a handler's error right away instead of leaving it to Fiber,
+// so that middleware further out (the rate limiter, which counts failures)
+// sees the final status code.
+func (s *Server) settle(c *fiber.Ctx) error {
+	if err := c.Next(); err != nil {
+		return s.handleError(c, err)
+	}
+	return nil
+}

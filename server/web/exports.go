@@ -28,7 +28,7 @@ func (s *Server) export(c *fiber.Ctx) error {
 	if !ok {
 		return domain.Errorf(domain.KindNotFound, "page_not_found")
 	}
-	setup, err := s.store.Snapshot(c.Context(), c.Params("id"), storage.NoInputs)
+	setup, err := s.store.Snapshot(c.UserContext(), c.Params("id"), storage.NoInputs)
 	if err != nil {
 		return err
 	}

@@ -113,7 +113,7 @@ func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle f
 
 // tableSocketAuth lets a phone in with its table's code, and only to that table.
 func (s *Server) tableSocketAuth(c *fiber.Ctx) error {
-	t, err := s.store.TableByCode(c.Context(), workshop.NormalizeCode(c.Params("code")))
+	t, err := s.store.TableByCode(c.UserContext(), workshop.NormalizeCode(c.Params("code")))
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ func (s *Server) tableSocket(conn *websocket.Conn) {
 
 // dashboardSocketAuth admits logged-in facilitators to an existing workshop.
 func (s *Server) dashboardSocketAuth(c *fiber.Ctx) error {
-	w, err := s.store.Workshop(c.Context(), c.Params("id"))
+	w, err := s.store.Workshop(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}

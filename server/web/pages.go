@@ -38,7 +38,7 @@ func (s *Server) baseIsLocal(c *fiber.Ctx) bool {
 }
 
 func (s *Server) dashboardPage(c *fiber.Ctx) error {
-	w, err := s.store.Workshop(c.Context(), c.Params("id"))
+	w, err := s.store.Workshop(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (s *Server) dashboardPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) projectorPage(c *fiber.Ctx) error {
-	w, err := s.store.Workshop(c.Context(), c.Params("id"))
+	w, err := s.store.Workshop(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (s *Server) printPage(c *fiber.Ctx) error {
 // qr serves a join QR code as PNG: for one table (its own page) or for the
 // whole event (the page where participants pick their table).
 func (s *Server) qr(c *fiber.Ctx) error {
-	snap, err := s.store.Snapshot(c.Context(), c.Params("id"), storage.NoInputs)
+	snap, err := s.store.Snapshot(c.UserContext(), c.Params("id"), storage.NoInputs)
 	if err != nil {
 		return err
 	}

@@ -19,12 +19,12 @@ func (s *Server) join(c *fiber.Ctx) error {
 		return s.render(c.Status(fiber.StatusBadRequest), "home", tr(c, "home.title"),
 			fiber.Map{"Error": tr(c, "error.code_required")})
 	}
-	if _, err := s.store.TableByCode(c.Context(), code); err == nil {
+	if _, err := s.store.TableByCode(c.UserContext(), code); err == nil {
 		return c.Redirect("/t/"+code, fiber.StatusSeeOther)
 	} else if !domain.IsKind(err, domain.KindNotFound) {
 		return err
 	}
-	if _, err := s.store.WorkshopByJoinCode(c.Context(), code); err == nil {
+	if _, err := s.store.WorkshopByJoinCode(c.UserContext(), code); err == nil {
 		return c.Redirect("/e/"+code, fiber.StatusSeeOther)
 	} else if !domain.IsKind(err, domain.KindNotFound) {
 		return err
@@ -36,11 +36,11 @@ func (s *Server) join(c *fiber.Ctx) error {
 // pickTable lists the tables of a workshop for participants who came in
 // with the event-wide code.
 func (s *Server) pickTable(c *fiber.Ctx) error {
-	w, err := s.store.WorkshopByJoinCode(c.Context(), workshop.NormalizeCode(c.Params("code")))
+	w, err := s.store.WorkshopByJoinCode(c.UserContext(), workshop.NormalizeCode(c.Params("code")))
 	if err != nil {
 		return err
 	}
-	tables, err := s.store.Tables(c.Context(), w.ID)
+	tables, err := s.store.Tables(c.UserContext(), w.ID)
 	if err != nil {
 		return err
 	}
@@ -51,11 +51,11 @@ func (s *Server) pickTable(c *fiber.Ctx) error {
 // table's key; the page's script opens the table's websocket with it.
 func (s *Server) tablePage(c *fiber.Ctx) error {
 	code := workshop.NormalizeCode(c.Params("code"))
-	t, err := s.store.TableByCode(c.Context(), code)
+	t, err := s.store.TableByCode(c.UserContext(), code)
 	if err != nil {
 		return err
 	}
-	w, err := s.store.Workshop(c.Context(), t.WorkshopID)
+	w, err := s.store.Workshop(c.UserContext(), t.WorkshopID)
 	if err != nil {
 		return err
 	}

@@ -27,18 +27,18 @@ func (s *Server) routes() {
 
 	// Participants: no account, a code.
 	app.Get("/", s.home)
-	app.Get("/join", guessing, s.join)
-	app.Get("/e/:code", guessing, s.pickTable)
-	app.Get("/t/:code", guessing, s.tablePage)
-	app.Get("/ws/table/:code", guessing, sameOrigin, s.tableSocketAuth, websocket.New(s.tableSocket, wsConfig))
+	app.Get("/join", guessing, s.settle, s.join)
+	app.Get("/e/:code", guessing, s.settle, s.pickTable)
+	app.Get("/t/:code", guessing, s.settle, s.tablePage)
+	app.Get("/ws/table/:code", guessing, s.settle, sameOrigin, s.tableSocketAuth, websocket.New(s.tableSocket, wsConfig))
 
 	// Logging in.
 	app.Use(s.loadUser)
 	app.Get("/login", csrf, s.loginPage)
-	app.Post("/login", guessing, csrf, s.login)
+	app.Post("/login", guessing, s.settle, csrf, s.login)
 	app.Post("/logout", csrf, s.logout)
-	app.Get("/setup/:token", guessing, csrf, s.setupPage)
-	app.Post("/setup/:token", guessing, csrf, s.setup)
+	app.Get("/setup/:token", guessing, s.settle, csrf, s.setupPage)
+	app.Post("/setup/:token", guessing, s.settle, csrf, s.setup)
 
 	// Facilitators.
 	app.Get("/ws/workshop/:id", sameOrigin, s.requireLogin, s.dashboardSocketAuth, websocket.New(s.dashboardSocket, wsConfig))

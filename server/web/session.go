@@ -41,7 +41,7 @@ func (s *Server) loadUser(c *fiber.Ctx) error {
 		return c.Next()
 	}
 	hash := auth.HashToken(token)
-	u, expires, err := s.store.SessionUser(c.Context(), hash)
+	u, expires, err := s.store.SessionUser(c.UserContext(), hash)
 	if err != nil {
 		if domain.IsKind(err, domain.KindUnauthorized) {
 			s.clearSessionCookie(c)
@@ -51,7 +51,7 @@ func (s *Server) loadUser(c *fiber.Ctx) error {
 	}
 	c.Locals(localUser, &u)
 	if time.Until(expires) < sessionTTL-extendAfter {
-		if err := s.store.ExtendSession(c.Context(), hash, sessionTTL); err == nil {
+		if err := s.store.ExtendSession(c.UserContext(), hash, sessionTTL); err == nil {
 			s.setSessionCookie(c, token)
 		}
 	}
@@ -134,7 +134,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	email := strings.TrimSpace(c.FormValue("email"))
 	password := c.FormValue("password")
 	next := c.FormValue("next")
-	u, hash, err := s.store.UserForLogin(c.Context(), email)
+	u, hash, err := s.store.UserForLogin(c.UserContext(), email)
 	if err != nil && !domain.IsKind(err, domain.KindNotFound) {
 		return err
 	}
@@ -143,7 +143,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 			"Next": next, "Email": email, "Error": tr(c, "error.login_failed")})
 	}
 	token := auth.NewToken()
-	if err := s.store.CreateSession(c.Context(), auth.HashToken(token), u.ID, sessionTTL); err != nil {
+	if err := s.store.CreateSession(c.UserContext(), auth.HashToken(token), u.ID, sessionTTL); err != nil {
 		return err
 	}
 	s.setSessionCookie(c, token)
@@ -152,7 +152,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 
 func (s *Server) logout(c *fiber.Ctx) error {
 	if token := c.Cookies(sessionCookie); token != "" {
-		if err := s.store.DeleteSession(c.Context(), auth.HashToken(token)); err != nil {
+		if err := s.store.DeleteSession(c.UserContext(), auth.HashToken(token)); err != nil {
 			return err
 		}
 	}
@@ -167,7 +167,7 @@ func (s *Server) setupAllowed(c *fiber.Ctx) error {
 	if s.cfg.SetupToken == "" || subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.SetupToken)) != 1 {
 		return domain.Errorf(domain.KindNotFound, "setup_link_invalid")
 	}
-	n, err := s.store.CountUsers(c.Context())
+	n, err := s.store.CountUsers(c.UserContext())
 	if err != nil {
 		return err
 	}
@@ -198,7 +198,7 @@ func (s *Server) setup(c *fiber.Ctx) error {
 		return s.render(c.Status(statusOf(asDomain(err).Kind)), "setup", tr(c, "setup.title"), form)
 	}
 	token := auth.NewToken()
-	if err := s.store.CreateSession(c.Context(), auth.HashToken(token), u.ID, sessionTTL); err != nil {
+	if err := s.store.CreateSession(c.UserContext(), auth.HashToken(token), u.ID, sessionTTL); err != nil {
 		return err
 	}
 	s.setSessionCookie(c, token)

@@ -30,7 +30,7 @@ func (s *Server) createUser(c *fiber.Ctx, email, name, password string, role dom
 	if err != nil {
 		return domain.User{}, err
 	}
-	return s.store.CreateUser(c.Context(), email, name, role, hash)
+	return s.store.CreateUser(c.UserContext(), email, name, role, hash)
 }
 
 func (s *Server) usersPage(c *fiber.Ctx) error {
@@ -42,7 +42,7 @@ func (s *Server) usersPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) renderUsers(c *fiber.Ctx, data fiber.Map) error {
-	users, err := s.store.ListUsers(c.Context())
+	users, err := s.store.ListUsers(c.UserContext())
 	if err != nil {
 		return err
 	}

@@ -145,15 +145,25 @@ export async function openDashboard(page, workshop) {
   await expect(page.getByText('Ansluten', { exact: true })).toBeVisible();
 }
 
-/** A theme's column on the dashboard: the section headed by the theme's name. */
-export function column(page, theme) {
-  return page.getByRole('region', { name: 'Svar sorterade i teman' })
-    .locator('section').filter({ has: page.getByRole('heading', { level: 2, name: theme, exact: true }) });
+/** The dashboard's board of theme columns. */
+export function board(page) {
+  return page.getByRole('region', { name: 'Svar sorterade i teman' });
 }
 
-/** The card (list item) of one input on the dashboard, found by its text. */
+/** A theme's column on the dashboard: the region named by the theme. */
+export function column(page, theme) {
+  return board(page).getByRole('region', { name: theme, exact: true });
+}
+
+/** The "N svar" count in a theme's column head. */
+export function columnCount(page, theme) {
+  return column(page, theme).getByText(/^\d+ svar$/);
+}
+
+/** The card (list item) of one input, found by its text, within scope. */
 export function card(scope, text) {
-  return scope.getByRole('listitem').filter({ has: scope.getByText(text, { exact: true }) });
+  const page = typeof scope.page === 'function' ? scope.page() : scope;
+  return scope.getByRole('listitem').filter({ has: page.getByText(text, { exact: true }) });
 }
 
 /** Opens a phone on a table's page and waits until it is live. */
@@ -171,7 +181,29 @@ export async function submitAnswer(page, text, theme) {
   await page.getByRole('button', { name: 'Skicka' }).first().click();
 }
 
-/** On a phone: the list "Bordets svar" of the first open question. */
+/** On a phone: the list "Bordets svar (n)" under the first open question. */
 export function answers(page) {
-  return page.getByRole('list').filter({ has: page.getByRole('listitem') }).first();
+  return page.getByRole('list', { name: /^Bordets svar/ }).first();
+}
+
+/** On a phone: the entry of one answer in "Bordets svar", by its text. */
+export function answer(page, text) {
+  return card(answers(page), text);
+}
+
+export const SENT = 'Skickat';
+export const WAITING = 'Väntar – skickas när anslutningen är tillbaka';
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now and fails
+ * with a readable list if anything is found. `what` names the page state.
+ */
+export async function expectNoAxeViolations(page, what) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+    .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary.replace(/\n/g, ' ')}`).join('\n')}`);
+  expect(found, `axe violations on ${what} (${page.url()})`).toEqual([]);
+  // A run that checked nothing would pass too: make sure it looked at the page.
+  expect(result.passes.length, `axe checked ${what}`).toBeGreaterThan(5);
 }

@@ -21,6 +21,9 @@ export class LiveSocket {
     this.ready = false;
     this.timers = {};
     window.addEventListener('online', () => this.reconnectSoon(0));
+    // A device that knows it lost the network need not wait for the silence
+    // timer: whatever is sent on the old line now would only be lost.
+    window.addEventListener('offline', () => this.drop());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible' && !this.ready) this.reconnectSoon(0);
     });
@@ -99,6 +102,13 @@ export class LiveSocket {
     clearTimeout(this.timers.silence);
     this.handlers.onState?.('offline');
     this.scheduleReconnect();
+  }
+
+  drop() {
+    const ws = this.ws;
+    if (!ws) return;
+    ws.close();
+    this.closed(ws);
   }
 
   scheduleReconnect() {

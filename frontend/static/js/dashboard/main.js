@@ -122,7 +122,8 @@ function column(theme) {
     const count = el('span', { class: 'col-count' });
     const list = el('ol', { class: 'cards', 'aria-labelledby': `col-${theme.id}` });
     const empty = el('p', { class: 'empty', text: t('dash.empty_column') });
-    const section = el('section', { class: 'column', 'data-theme': theme.id }, el('header', {}, heading, count), empty, list);
+    const section = el('section', { class: 'column', 'data-theme': theme.id, 'aria-labelledby': heading.id },
+      el('header', {}, heading, count), empty, list);
     section.addEventListener('dragover', (ev) => {
       if (!ev.dataTransfer.types.includes('application/x-samrad-item')) return;
       ev.preventDefault();

@@ -52,10 +52,10 @@ function section(q) {
     el('label', { for: select.id, text: t('phone.theme_label') }), select,
     closedNote, button);
   const count = el('span', { class: 'count' });
-  const list = el('ul', { class: 'inputs' });
+  const list = el('ul', { class: 'inputs', 'aria-labelledby': `${hid}-answers` });
   const heading = el('h2', { id: hid });
   const root = el('section', { class: 'question', 'aria-labelledby': hid }, heading, form,
-    el('h3', {}, t('phone.table_answers'), ' ', count), list);
+    el('h3', { id: `${hid}-answers` }, t('phone.table_answers'), ' ', count), list);
   s = { root, heading, form, textarea, select, counter, error, button, closedNote, list, count };
   textarea.addEventListener('input', () => {
     saveDraft(q.id, textarea.value);
@@ -300,5 +300,10 @@ const socket = new LiveSocket(`/ws/table/${encodeURIComponent(code)}`, {
 restoreSnapshot();
 socket.start();
 if ('serviceWorker' in navigator && window.isSecureContext) {
-  navigator.serviceWorker.register('/sw.js').catch(() => { /* works without it, only not offline-reloadable */ });
+  navigator.serviceWorker.register('/sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then((reg) => reg.active?.postMessage({
+      keep: [location.pathname, ...performance.getEntriesByType('resource').map((e) => e.name)],
+    }))
+    .catch(() => { /* works without it, only not offline-reloadable */ });
 }

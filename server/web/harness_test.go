@@ -1,0 +1,322 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fasthttp/websocket"
+
+	"github.com/samrad-se/samrad/server/auth"
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/hub"
+	"github.com/samrad-se/samrad/server/internal/testutil"
+	"github.com/samrad-se/samrad/server/storage"
+	"github.com/samrad-se/samrad/server/web"
+	"github.com/samrad-se/samrad/server/writer"
+)
+
+const (
+	adminEmail    = "admin@example.se"
+	adminPassword = "ett långt lösenord"
+	setupToken    = "setup-token-for-tests"
+)
+
+// testServer is the real application on a random local port, with a real
+// database file.
+type testServer struct {
+	URL    string
+	store  *storage.Store
+	writer *writer.Writer
+	hub    *hub.Hub
+	srv    *web.Server
+}
+
+func newServer(t *testing.T) *testServer {
+	t.Helper()
+	store := testutil.MustOpenStore(t)
+	h := hub.New()
+	w := writer.New(store, h)
+	srv, err := web.New(web.Config{SetupToken: setupToken}, store, w, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	ts := &testServer{URL: "http://" + ln.Addr().String(), store: store, writer: w, hub: h, srv: srv}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+		w.Close()
+	})
+	return ts
+}
+
+// withAdmin creates the administrator directly in the database.
+func (ts *testServer) withAdmin(t *testing.T) {
+	t.Helper()
+	ts.withUser(t, adminEmail, adminPassword, domain.RoleAdmin)
+}
+
+func (ts *testServer) withUser(t *testing.T, email, password string, role domain.Role) {
+	t.Helper()
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.store.CreateUser(context.Background(), email, "Anna Processledare", role, hash); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// workshop creates a workshop with 3 tables, open, question 1 open.
+func (ts *testServer) workshop(t *testing.T) testutil.Fixture {
+	t.Helper()
+	return testutil.MustWorkshop(t, ts.store, ts.writer, 3)
+}
+
+// browser is an HTTP client with cookies that does not follow redirects,
+// so tests can see them.
+type browser struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+}
+
+func (ts *testServer) browser(t *testing.T) *browser {
+	jar, _ := cookiejar.New(nil)
+	return &browser{t: t, base: ts.URL, c: &http.Client{Jar: jar, Timeout: 10 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+type response struct {
+	Status   int
+	Body     string
+	Location string
+	Header   http.Header
+}
+
+func (b *browser) do(req *http.Request) response {
+	b.t.Helper()
+	res, err := b.c.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return response{Status: res.StatusCode, Body: string(body), Location: res.Header.Get("Location"), Header: res.Header}
+}
+
+func (b *browser) get(path string) response {
+	b.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, b.base+path, nil)
+	return b.do(req)
+}
+
+func (b *browser) post(path string, form url.Values) response {
+	b.t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, b.base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", b.base)
+	return b.do(req)
+}
+
+var csrfField = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+// csrf opens a page with a form and returns its CSRF token.
+func (b *browser) csrf(path string) string {
+	b.t.Helper()
+	res := b.get(path)
+	m := csrfField.FindStringSubmatch(res.Body)
+	if m == nil {
+		b.t.Fatalf("no CSRF token on %s (status %d)", path, res.Status)
+	}
+	return m[1]
+}
+
+// postForm posts a form the way a browser does: with the page's token.
+func (b *browser) postForm(page, action string, form url.Values) response {
+	b.t.Helper()
+	form.Set("_csrf", b.csrf(page))
+	return b.post(action, form)
+}
+
+func (b *browser) login(email, password string) {
+	b.t.Helper()
+	res := b.postForm("/login", "/login", url.Values{"email": {email}, "password": {password}})
+	if res.Status != http.StatusSeeOther {
+		b.t.Fatalf("login: status %d", res.Status)
+	}
+}
+
+func (b *browser) cookieHeader() http.Header {
+	u, _ := url.Parse(b.base)
+	h := http.Header{}
+	for _, c := range b.c.Jar.Cookies(u) {
+		h.Add("Cookie", c.Name+"="+c.Value)
+	}
+	return h
+}
+
+// wsClient is a real websocket client speaking the live protocol. A
+// goroutine reads, so that waiting for "nothing arrives" does not break the
+// connection (a read deadline is fatal to a websocket).
+type wsClient struct {
+	t        *testing.T
+	conn     *websocket.Conn
+	incoming chan message
+	closeErr error // why reading stopped, once incoming is closed
+}
+
+func wsURL(base, path string) string { return "ws" + strings.TrimPrefix(base, "http") + path }
+
+func dial(t *testing.T, base, path string, header http.Header) (*wsClient, *http.Response, error) {
+	t.Helper()
+	d := websocket.Dialer{HandshakeTimeout: 5 * time.Second}
+	conn, res, err := d.Dial(wsURL(base, path), header)
+	if err != nil {
+		return nil, res, err
+	}
+	c := &wsClient{t: t, conn: conn, incoming: make(chan message, 1024)}
+	go c.readLoop()
+	t.Cleanup(func() { conn.Close() })
+	return c, res, nil
+}
+
+func (c *wsClient) readLoop() {
+	defer close(c.incoming)
+	for {
+		_, data, err := c.conn.ReadMessage()
+		if err != nil {
+			c.closeErr = err
+			return
+		}
+		var batch []message
+		if strings.HasPrefix(string(data), "[") {
+			if err := json.Unmarshal(data, &batch); err != nil {
+				c.closeErr = err
+				return
+			}
+		} else {
+			var m message
+			if err := json.Unmarshal(data, &m); err != nil {
+				c.closeErr = err
+				return
+			}
+			batch = []message{m}
+		}
+		for _, m := range batch {
+			if m.Type != "ping" {
+				c.incoming <- m
+			}
+		}
+	}
+}
+
+func mustDial(t *testing.T, base, path string, header http.Header) *wsClient {
+	t.Helper()
+	c, res, err := dial(t, base, path, header)
+	if err != nil {
+		status := 0
+		if res != nil {
+			status = res.StatusCode
+		}
+		t.Fatalf("dial %s: %v (status %d)", path, err, status)
+	}
+	return c
+}
+
+// message is any server message; Data stays raw for the caller to decode.
+type message struct {
+	Type      string          `json:"type"`
+	Seq       int64           `json:"seq"`
+	Data      json.RawMessage `json:"data"`
+	ID        string          `json:"id"`
+	Req       string          `json:"req"`
+	Code      string          `json:"code"`
+	Message   string          `json:"message"`
+	Retry     bool            `json:"retry"`
+	Duplicate bool            `json:"duplicate"`
+}
+
+func (c *wsClient) send(v any) {
+	c.t.Helper()
+	if err := c.conn.WriteJSON(v); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// next returns the next message that is not a heartbeat.
+func (c *wsClient) next() message {
+	c.t.Helper()
+	select {
+	case m, ok := <-c.incoming:
+		if !ok {
+			c.t.Fatalf("connection closed: %v", c.closeErr)
+		}
+		return m
+	case <-time.After(5 * time.Second):
+		c.t.Fatal("no message within 5 s")
+	}
+	return message{}
+}
+
+// nextOf skips messages until one of type typ arrives.
+func (c *wsClient) nextOf(typ string) message {
+	c.t.Helper()
+	for {
+		if m := c.next(); m.Type == typ {
+			return m
+		}
+	}
+}
+
+// quiet asserts that nothing but heartbeats arrives for a moment.
+func (c *wsClient) quiet(d time.Duration) {
+	c.t.Helper()
+	select {
+	case m, ok := <-c.incoming:
+		if ok {
+			c.t.Errorf("unexpected message %+v", m)
+		}
+	case <-time.After(d):
+	}
+}
+
+// closed waits for the server to end the connection and returns why.
+func (c *wsClient) closed() error {
+	c.t.Helper()
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case _, ok := <-c.incoming:
+			if !ok {
+				return c.closeErr
+			}
+		case <-timeout:
+			c.t.Fatal("connection still open after 5 s")
+			return nil
+		}
+	}
+}
+
+func decode[T any](t *testing.T, raw json.RawMessage) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatalf("decode %s: %v", raw, err)
+	}
+	return v
+}
