@@ -37,7 +37,6 @@ func phone(t *testing.T, ts *testServer, table domain.Table, since int64) *wsCli
 	return mustDial(t, ts.URL, path, nil)
 }
 
-
 func submitMsg(f testutil.Fixture, id, text string) map[string]any {
 	return map[string]any{"type": "submit", "id": id, "question": f.Question(0).ID, "theme": "", "text": text}
 }

@@ -1,0 +1,111 @@
+// Package liveclient speaks Samråd's websocket protocol from Go, as a phone
+// or a dashboard does in the browser. The load tool and the fault tests use
+// it to act like real clients: an outbox, resends after reconnecting, resume
+// from the last sequence number.
+package liveclient
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fasthttp/websocket"
+)
+
+// Message is any message from the server.
+type Message struct {
+	Type      string          `json:"type"`
+	Seq       int64           `json:"seq"`
+	Data      json.RawMessage `json:"data"`
+	ID        string          `json:"id"`
+	Req       string          `json:"req"`
+	Code      string          `json:"code"`
+	Message   string          `json:"message"`
+	Retry     bool            `json:"retry"`
+	Duplicate bool            `json:"duplicate"`
+}
+
+// Conn is one websocket connection. Send may be called from several
+// goroutines; Read from one.
+type Conn struct {
+	ws      *websocket.Conn
+	writeMu sync.Mutex
+}
+
+var dialer = websocket.Dialer{HandshakeTimeout: 10 * time.Second, ReadBufferSize: 2048, WriteBufferSize: 2048}
+
+// Dial connects to path (e.g. "/ws/table/ABC123?since=4") on base ("http://host:port").
+func Dial(ctx context.Context, base, path string, header http.Header) (*Conn, error) {
+	url := "ws" + strings.TrimPrefix(base, "http") + path
+	ws, res, err := dialer.DialContext(ctx, url, header)
+	if err != nil {
+		if res != nil {
+			return nil, &HandshakeError{Status: res.StatusCode, Err: err}
+		}
+		return nil, err
+	}
+	return &Conn{ws: ws}, nil
+}
+
+// HandshakeError is a refused connection (wrong code, not logged in, overloaded).
+type HandshakeError struct {
+	Status int
+	Err    error
+}
+
+func (e *HandshakeError) Error() string { return e.Err.Error() }
+
+func (c *Conn) Send(v any) error {
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	c.ws.SetWriteDeadline(time.Now().Add(10 * time.Second))
+	return c.ws.WriteJSON(v)
+}
+
+// Read waits for the next frame and returns its messages (a frame may carry
+// a batch), heartbeats left out.
+func (c *Conn) Read(timeout time.Duration) ([]Message, error) {
+	for {
+		c.ws.SetReadDeadline(time.Now().Add(timeout))
+		_, data, err := c.ws.ReadMessage()
+		if err != nil {
+			return nil, err
+		}
+		var batch []Message
+		if len(data) > 0 && data[0] == '[' {
+			err = json.Unmarshal(data, &batch)
+		} else {
+			var m Message
+			err = json.Unmarshal(data, &m)
+			batch = []Message{m}
+		}
+		if err != nil {
+			return nil, err
+		}
+		out := batch[:0]
+		for _, m := range batch {
+			if m.Type != "ping" {
+				out = append(out, m)
+			}
+		}
+		if len(out) > 0 {
+			return out, nil
+		}
+	}
+}
+
+// Close ends the connection without a close handshake, like a phone losing its network.
+func (c *Conn) Close() error { return c.ws.Close() }
+
+// CloseCode reports the close code in err, or 0.
+func CloseCode(err error) int {
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) {
+		return ce.Code
+	}
+	return 0
+}

@@ -1,0 +1,190 @@
+package liveclient
+
+import (
+	"context"
+	"math/rand/v2"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Phone is a participant's phone: answers go into an outbox and stay there
+// until acknowledged; after any disconnect it reconnects, resumes and sends
+// the outbox again, as the browser page does.
+type Phone struct {
+	Base     string // http://host:port
+	Code     string // the table's code
+	Question string // the question it answers
+
+	// OnAck, if set, is called for every acknowledgement with the time since
+	// the first send of that input.
+	OnAck func(id string, latency time.Duration, duplicate bool)
+
+	mu      sync.Mutex
+	outbox  map[string]outboxItem
+	order   []string
+	conn    *Conn
+	seq     int64
+	acked   map[string]bool
+	refused map[string]string // id → error code, for inputs the server refused for good
+}
+
+type outboxItem struct {
+	text  string
+	first time.Time
+}
+
+func NewPhone(base, code, question string) *Phone {
+	return &Phone{Base: base, Code: code, Question: question, outbox: map[string]outboxItem{},
+		acked: map[string]bool{}, seq: -1, refused: map[string]string{}}
+}
+
+// Submit puts an answer in the outbox and sends it if connected. It returns the input's id.
+func (p *Phone) Submit(text string) string {
+	id := uuid.Must(uuid.NewV7()).String()
+	p.mu.Lock()
+	p.outbox[id] = outboxItem{text: text, first: time.Now()}
+	p.order = append(p.order, id)
+	conn := p.conn
+	p.mu.Unlock()
+	if conn != nil {
+		conn.Send(p.submitMsg(id, text))
+	}
+	return id
+}
+
+func (p *Phone) submitMsg(id, text string) map[string]string {
+	return map[string]string{"type": "submit", "id": id, "question": p.Question, "theme": "", "text": text}
+}
+
+// Pending is the number of inputs not yet acknowledged.
+func (p *Phone) Pending() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.outbox)
+}
+
+// Acked returns the ids the server has acknowledged.
+func (p *Phone) Acked() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make([]string, 0, len(p.acked))
+	for id := range p.acked {
+		out = append(out, id)
+	}
+	return out
+}
+
+// Refused returns the inputs the server refused for good, with the error code.
+func (p *Phone) Refused() map[string]string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make(map[string]string, len(p.refused))
+	for id, code := range p.refused {
+		out[id] = code
+	}
+	return out
+}
+
+// Run keeps the phone connected until ctx ends.
+func (p *Phone) Run(ctx context.Context) {
+	backoff := 100 * time.Millisecond
+	for ctx.Err() == nil {
+		err := p.session(ctx)
+		if err == nil {
+			backoff = 100 * time.Millisecond
+		}
+		// Jittered back-off, as in the browser, so phones do not return in one wave.
+		wait := backoff/2 + time.Duration(rand.Int64N(int64(backoff)))
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		backoff = min(2*backoff, 3*time.Second)
+	}
+}
+
+func (p *Phone) session(ctx context.Context) error {
+	p.mu.Lock()
+	path := "/ws/table/" + p.Code
+	if p.seq >= 0 {
+		path += "?since=" + strconv.FormatInt(p.seq, 10)
+	}
+	p.mu.Unlock()
+	conn, err := Dial(ctx, p.Base, path, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		p.mu.Lock()
+		p.conn = nil
+		p.mu.Unlock()
+		conn.Close()
+	}()
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	defer stop()
+	for {
+		msgs, err := conn.Read(60 * time.Second)
+		if err != nil {
+			return err
+		}
+		for _, m := range msgs {
+			p.handle(conn, m)
+		}
+	}
+}
+
+func (p *Phone) handle(conn *Conn, m Message) {
+	switch m.Type {
+	case "snapshot", "resume":
+		p.mu.Lock()
+		p.seq = m.Seq
+		p.conn = conn
+		pending := make([]string, 0, len(p.outbox))
+		texts := make([]string, 0, len(p.outbox))
+		for _, id := range p.order {
+			if it, ok := p.outbox[id]; ok {
+				pending = append(pending, id)
+				texts = append(texts, it.text)
+			}
+		}
+		p.mu.Unlock()
+		for i, id := range pending {
+			conn.Send(p.submitMsg(id, texts[i]))
+		}
+	case "ack":
+		p.mu.Lock()
+		it, ok := p.outbox[m.ID]
+		delete(p.outbox, m.ID)
+		p.acked[m.ID] = true
+		p.mu.Unlock()
+		if ok && p.OnAck != nil {
+			p.OnAck(m.ID, time.Since(it.first), m.Duplicate)
+		}
+	case "error":
+		if m.ID == "" {
+			return
+		}
+		p.mu.Lock()
+		it, ok := p.outbox[m.ID]
+		if ok && !m.Retry {
+			delete(p.outbox, m.ID)
+			p.refused[m.ID] = m.Code
+		}
+		p.mu.Unlock()
+		if ok && m.Retry {
+			time.AfterFunc(500*time.Millisecond, func() { conn.Send(p.submitMsg(m.ID, it.text)) })
+		}
+	default:
+		if m.Seq > 0 {
+			p.mu.Lock()
+			if m.Seq > p.seq {
+				p.seq = m.Seq
+			}
+			p.mu.Unlock()
+		}
+	}
+}

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/samrad-se/samrad/server/internal/testutil"
+	"github.com/samrad-se/samrad/server/liveclient"
+	"github.com/samrad-se/samrad/server/storage"
+)
+
+// The test binary doubles as the server, so the fault test can run the real
+// process and kill it.
+func TestMain(m *testing.M) {
+	if os.Getenv("SAMRAD_TEST_RUN_SERVER") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func startServer(t *testing.T, dir string, port int) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "SAMRAD_TEST_RUN_SERVER=1", "SAMRAD_DATA="+dir,
+		fmt.Sprintf("SAMRAD_ADDR=127.0.0.1:%d", port))
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		res, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/healthz", port))
+		if err == nil {
+			res.Body.Close()
+			return cmd
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("server did not start")
+	return nil
+}
+
+// TestSIGKILLLosesNoAcknowledgedInput kills the server with SIGKILL while
+// phones submit, checks that every acknowledged input is in the database,
+// restarts it, and checks that the phones resend the rest by themselves,
+// each input stored exactly once.
+func TestSIGKILLLosesNoAcknowledgedInput(t *testing.T) {
+	dir := t.TempDir()
+	store, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := testutil.MustWriter(t, store, testutil.NewRecorder())
+	f := testutil.MustWorkshop(t, store, w, 3)
+	w.Close()
+	store.Close()
+
+	port := freePort(t)
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	server := startServer(t, dir, port)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var phones []*liveclient.Phone
+	var running sync.WaitGroup
+	for i := 0; i < 12; i++ {
+		p := liveclient.NewPhone(base, f.Table(i%3).Code, f.Question(0).ID)
+		phones = append(phones, p)
+		running.Add(1)
+		go func() { defer running.Done(); p.Run(ctx) }()
+	}
+	submitted := map[string]bool{}
+	var mu sync.Mutex
+	submitFor := func(d time.Duration) {
+		var wg sync.WaitGroup
+		for i, p := range phones {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for end := time.Now().Add(d); time.Now().Before(end); {
+					id := p.Submit(fmt.Sprintf("Synpunkt från telefon %d kl. %s", i, time.Now().Format("15.04.05.000")))
+					mu.Lock()
+					submitted[id] = true
+					mu.Unlock()
+					time.Sleep(10 * time.Millisecond)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+
+	go func() {
+		time.Sleep(700 * time.Millisecond)
+		server.Process.Signal(syscall.SIGKILL)
+	}()
+	submitFor(1500 * time.Millisecond)
+	server.Wait()
+
+	// Everything acknowledged before the kill is on disk.
+	var acked []string
+	for _, p := range phones {
+		acked = append(acked, p.Acked()...)
+	}
+	if len(acked) == 0 {
+		t.Fatal("nothing was acknowledged before the kill; the test proves nothing")
+	}
+	stored := storedIDs(t, dir, f.WorkshopID())
+	for _, id := range acked {
+		if !stored[id] {
+			t.Fatalf("input %s was acknowledged but is not in the database after SIGKILL", id)
+		}
+	}
+	pendingAtKill := 0
+	for _, p := range phones {
+		pendingAtKill += p.Pending()
+	}
+	t.Logf("at the kill: %d submitted, %d acknowledged, %d waiting on phones", len(submitted), len(acked), pendingAtKill)
+	if pendingAtKill == 0 {
+		t.Fatal("no input was waiting on the phones after the kill; the resend path was not exercised")
+	}
+
+	startServer(t, dir, port)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		waiting := 0
+		for _, p := range phones {
+			waiting += p.Pending()
+		}
+		if waiting == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d inputs still waiting on the phones 30 s after the restart", waiting)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	cancel()
+	running.Wait()
+
+	stored = storedIDs(t, dir, f.WorkshopID())
+	if len(stored) != len(submitted) {
+		t.Errorf("stored %d inputs, submitted %d", len(stored), len(submitted))
+	}
+	for id := range submitted {
+		if !stored[id] {
+			t.Errorf("submitted input %s is missing", id)
+		}
+	}
+	for _, p := range phones {
+		if r := p.Refused(); len(r) > 0 {
+			t.Errorf("the server refused inputs: %v", r)
+		}
+	}
+}
+
+// storedIDs opens the database the way the server does (which also recovers
+// the WAL after a crash) and returns the ids of the workshop's inputs.
+func storedIDs(t *testing.T, dir, workshopID string) map[string]bool {
+	t.Helper()
+	store, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if res, err := store.CheckIntegrity(context.Background()); err != nil || res != "ok" {
+		t.Fatalf("integrity_check: %q %v", res, err)
+	}
+	snap, err := store.Snapshot(context.Background(), workshopID, storage.AllInputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, in := range snap.Inputs {
+		if ids[in.ID] {
+			t.Errorf("input %s stored twice", in.ID)
+		}
+		ids[in.ID] = true
+	}
+	return ids
+}
