@@ -8,9 +8,9 @@ import (
 	"sort"
 	"strings"
 	"time"
-	_ "time/tzdata" // servers and containers often lack /usr/share/zoneinfo
 
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/i18n"
 	"github.com/samrad-se/samrad/server/storage"
 )
 
@@ -28,16 +28,6 @@ func (src Source) each(fn func(domain.Input) error) error {
 	return src.Each(fn)
 }
 
-// Times are shown as the people in the room saw the clock, whatever zone the
-// server runs in.
-var stockholm = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Stockholm")
-	if err != nil {
-		panic(err) // cannot happen: the zone database is embedded
-	}
-	return loc
-}()
-
 // timeLayout sorts as text, so a spreadsheet sorts it right even as a string.
 const timeLayout = "2006-01-02 15:04"
 
@@ -45,30 +35,7 @@ func localTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(stockholm).Format(timeLayout)
-}
-
-var months = [...]string{"januari", "februari", "mars", "april", "maj", "juni", "juli",
-	"augusti", "september", "oktober", "november", "december"}
-
-// swedishDate writes a YYYY-MM-DD date the way Swedish plain language asks
-// for ("17 september 2013"); anything else is shown as it is.
-func swedishDate(s string) string {
-	d, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return s
-	}
-	return fmt.Sprintf("%d %s %d", d.Day(), months[d.Month()-1], d.Year())
-}
-
-// swedishDateTime follows the "kl. 9.05" convention for the summary, which is
-// read by people rather than sorted.
-func swedishDateTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	t = t.In(stockholm)
-	return fmt.Sprintf("%d %s %d kl. %d.%02d", t.Day(), months[t.Month()-1], t.Year(), t.Hour(), t.Minute())
+	return t.In(i18n.Stockholm).Format(timeLayout)
 }
 
 // status names the one state that matters most to a reader: a merged input's

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/i18n"
 )
 
 const summarySheet = "Sammanfattning"
@@ -81,7 +82,7 @@ func XLSX(w io.Writer, src Source) error {
 		row[4] = nil
 		if !in.CreatedAt.IsZero() {
 			// A real date cell, in the room's wall-clock time, so it sorts and filters as a date.
-			row[4] = in.CreatedAt.In(stockholm)
+			row[4] = in.CreatedAt.In(i18n.Stockholm)
 		}
 		row[5] = status(in)
 		s.row++
@@ -180,9 +181,9 @@ func (x *xlsxWriter) summary(src Source, total int) error {
 	}{
 		{"A1", "Samråd – sammanfattning", st.title},
 		{"A3", "Workshop", st.header}, {"B3", ws.Name, 0},
-		{"A4", "Datum", st.header}, {"B4", swedishDate(ws.Date), 0},
+		{"A4", "Datum", st.header}, {"B4", i18n.Date("sv", ws.Date), 0},
 		{"A5", "Plats", st.header}, {"B5", ws.Place, 0},
-		{"A6", "Exporterad", st.header}, {"B6", swedishDateTime(src.Now), 0},
+		{"A6", "Exporterad", st.header}, {"B6", i18n.DateTime("sv", src.Now), 0},
 		{"A7", "Antal synpunkter", st.header}, {"B7", total, 0},
 		{"A9", "Synliga synpunkter per tema och fråga (dolda och sammanslagna räknas inte)", st.title},
 	}

@@ -6,9 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -62,7 +60,7 @@ func funcs(lang string) template.FuncMap {
 		"t": func(key string, params ...any) string { return i18n.T(lang, key, params...) },
 		// strings hands a page's scripts the texts they need, as JSON.
 		"strings": func(prefixes ...string) map[string]string { return i18n.Subset(lang, prefixes...) },
-		"date":    func(iso string) string { return formatDate(lang, iso) },
+		"date":    func(iso string) string { return i18n.Date(lang, iso) },
 		"num":     func(n int) string { return i18n.Format(lang, n) },
 		"add":     func(a, b int) int { return a + b },
 		"palette": func() []string { return domain.Palette },
@@ -75,15 +73,6 @@ func funcs(lang string) template.FuncMap {
 			return def
 		},
 	}
-}
-
-// formatDate writes "2026-03-15" as "15 mars 2026".
-func formatDate(lang, iso string) string {
-	d, err := time.Parse("2006-01-02", iso)
-	if err != nil {
-		return iso
-	}
-	return strconv.Itoa(d.Day()) + " " + i18n.T(lang, "month."+strconv.Itoa(int(d.Month()))) + " " + strconv.Itoa(d.Year())
 }
 
 // render writes a page. Templates escape everything they print, which is what
