@@ -66,6 +66,18 @@ func (c *Conn) Send(v any) error {
 	return c.ws.WriteJSON(v)
 }
 
+// SendRaw sends bytes as they are, as a text or a binary frame (for tests of bad input).
+func (c *Conn) SendRaw(binary bool, data []byte) error {
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	kind := websocket.TextMessage
+	if binary {
+		kind = websocket.BinaryMessage
+	}
+	c.ws.SetWriteDeadline(time.Now().Add(10 * time.Second))
+	return c.ws.WriteMessage(kind, data)
+}
+
 // Read waits for the next frame and returns its messages (a frame may carry
 // a batch), heartbeats left out.
 func (c *Conn) Read(timeout time.Duration) ([]Message, error) {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -13,12 +14,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fasthttp/websocket"
-
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/hub"
 	"github.com/samrad-se/samrad/server/internal/testutil"
+	"github.com/samrad-se/samrad/server/liveclient"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/web"
 	"github.com/samrad-se/samrad/server/writer"
@@ -175,85 +175,55 @@ func (b *browser) cookieHeader() http.Header {
 // connection (a read deadline is fatal to a websocket).
 type wsClient struct {
 	t        *testing.T
-	conn     *websocket.Conn
+	conn     *liveclient.Conn
 	incoming chan message
 	closeErr error // why reading stopped, once incoming is closed
 }
 
-func wsURL(base, path string) string { return "ws" + strings.TrimPrefix(base, "http") + path }
+type message = liveclient.Message
 
-func dial(t *testing.T, base, path string, header http.Header) (*wsClient, *http.Response, error) {
+func dial(t *testing.T, base, path string, header http.Header) (*wsClient, int, error) {
 	t.Helper()
-	d := websocket.Dialer{HandshakeTimeout: 5 * time.Second}
-	conn, res, err := d.Dial(wsURL(base, path), header)
+	conn, err := liveclient.Dial(context.Background(), base, path, header)
 	if err != nil {
-		return nil, res, err
+		var he *liveclient.HandshakeError
+		if errors.As(err, &he) {
+			return nil, he.Status, err
+		}
+		return nil, 0, err
 	}
 	c := &wsClient{t: t, conn: conn, incoming: make(chan message, 1024)}
 	go c.readLoop()
 	t.Cleanup(func() { conn.Close() })
-	return c, res, nil
+	return c, http.StatusSwitchingProtocols, nil
 }
 
 func (c *wsClient) readLoop() {
 	defer close(c.incoming)
 	for {
-		_, data, err := c.conn.ReadMessage()
+		msgs, err := c.conn.Read(time.Hour)
 		if err != nil {
 			c.closeErr = err
 			return
 		}
-		var batch []message
-		if strings.HasPrefix(string(data), "[") {
-			if err := json.Unmarshal(data, &batch); err != nil {
-				c.closeErr = err
-				return
-			}
-		} else {
-			var m message
-			if err := json.Unmarshal(data, &m); err != nil {
-				c.closeErr = err
-				return
-			}
-			batch = []message{m}
-		}
-		for _, m := range batch {
-			if m.Type != "ping" {
-				c.incoming <- m
-			}
+		for _, m := range msgs {
+			c.incoming <- m
 		}
 	}
 }
 
 func mustDial(t *testing.T, base, path string, header http.Header) *wsClient {
 	t.Helper()
-	c, res, err := dial(t, base, path, header)
+	c, status, err := dial(t, base, path, header)
 	if err != nil {
-		status := 0
-		if res != nil {
-			status = res.StatusCode
-		}
 		t.Fatalf("dial %s: %v (status %d)", path, err, status)
 	}
 	return c
 }
 
-// message is any server message; Data stays raw for the caller to decode.
-type message struct {
-	Type      string          `json:"type"`
-	Seq       int64           `json:"seq"`
-	Data      json.RawMessage `json:"data"`
-	ID        string          `json:"id"`
-	Req       string          `json:"req"`
-	Code      string          `json:"code"`
-	Message   string          `json:"message"`
-	Retry     bool            `json:"retry"`
-	Duplicate bool            `json:"duplicate"`
-}
-
 func (c *wsClient) send(v any) {
 	c.t.Helper()
-	if err := c.conn.WriteJSON(v); err != nil {
+	if err := c.conn.Send(v); err != nil {
 		c.t.Fatal(err)
 	}
 }

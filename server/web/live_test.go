@@ -8,11 +8,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fasthttp/websocket"
 	"github.com/google/uuid"
 
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/hub"
 	"github.com/samrad-se/samrad/server/internal/testutil"
+	"github.com/samrad-se/samrad/server/liveclient"
 	"github.com/samrad-se/samrad/server/storage"
 )
 
@@ -197,7 +198,7 @@ func TestSubmitValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.msg != nil {
 				p.send(tc.msg)
-			} else if err := p.conn.WriteMessage(websocket.TextMessage, []byte(tc.raw)); err != nil {
+			} else if err := p.conn.SendRaw(false, []byte(tc.raw)); err != nil {
 				t.Fatal(err)
 			}
 			m := p.nextOf("error")
@@ -223,14 +224,14 @@ func TestSubmitValidation(t *testing.T) {
 		p.nextOf("ack")
 	})
 	t.Run("BinaryMessage", func(t *testing.T) {
-		p.conn.WriteMessage(websocket.BinaryMessage, []byte{1, 2, 3})
+		p.conn.SendRaw(true, []byte{1, 2, 3})
 		if m := p.nextOf("error"); m.Code != "message_invalid" {
 			t.Errorf("code %q", m.Code)
 		}
 	})
 	t.Run("OverHardLimitClosesConnection", func(t *testing.T) {
-		p.conn.WriteMessage(websocket.TextMessage, []byte(strings.Repeat("x", 70_000)))
-		if err := p.closed(); !websocket.IsCloseError(err, websocket.CloseMessageTooBig) {
+		p.conn.SendRaw(false, []byte(strings.Repeat("x", 70_000)))
+		if err := p.closed(); liveclient.CloseCode(err) != 1009 {
 			t.Errorf("closed with %v, want 1009 (message too big)", err)
 		}
 	})
@@ -243,7 +244,7 @@ func TestWrongCodes(t *testing.T) {
 	if res := b.get("/t/ZZZZZZ"); res.Status != http.StatusNotFound || !strings.Contains(res.Body, "Bordet finns inte") {
 		t.Errorf("unknown table page: %d", res.Status)
 	}
-	if _, res, err := dial(t, ts.URL, "/ws/table/ZZZZZZ", nil); err == nil || res.StatusCode != http.StatusNotFound {
+	if _, status, err := dial(t, ts.URL, "/ws/table/ZZZZZZ", nil); err == nil || status != http.StatusNotFound {
 		t.Errorf("websocket with a wrong code: err=%v", err)
 	}
 	if res := b.get("/join?code=nope"); res.Status != http.StatusNotFound || !strings.Contains(res.Body, "Koden finns inte") {
@@ -328,7 +329,7 @@ func TestShutdownTellsClientsToReconnect(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	go ts.srv.Shutdown(ctx)
-	if err := p.closed(); !websocket.IsCloseError(err, websocket.CloseServiceRestart) {
+	if err := p.closed(); liveclient.CloseCode(err) != hub.CodeServerRestart {
 		t.Errorf("closed with %v, want 1012 (service restart)", err)
 	}
 }

@@ -26,7 +26,7 @@ func TestLoginRequired(t *testing.T) {
 			t.Errorf("GET %s without login: %d → %q, want a redirect to the login page", path, res.Status, res.Location)
 		}
 	}
-	if _, res, err := dial(t, ts.URL, "/ws/workshop/"+id, nil); err == nil || res.StatusCode != http.StatusUnauthorized {
+	if _, status, err := dial(t, ts.URL, "/ws/workshop/"+id, nil); err == nil || status != http.StatusUnauthorized {
 		t.Errorf("dashboard websocket without login: err=%v", err)
 	}
 	// A table's code opens its table, not the facilitators' views.
@@ -118,7 +118,7 @@ func TestCrossSiteWebsocketRefused(t *testing.T) {
 	b.login(adminEmail, adminPassword)
 	h := b.cookieHeader()
 	h.Set("Origin", "https://evil.example")
-	if _, res, err := dial(t, ts.URL, "/ws/workshop/"+f.WorkshopID(), h); err == nil || res.StatusCode != http.StatusForbidden {
+	if _, status, err := dial(t, ts.URL, "/ws/workshop/"+f.WorkshopID(), h); err == nil || status != http.StatusForbidden {
 		t.Errorf("cross-site dashboard socket: err=%v", err)
 	}
 	h.Set("Origin", ts.URL)
