@@ -29,6 +29,7 @@ type Phone struct {
 	seq     int64
 	acked   map[string]bool
 	refused map[string]string // id → error code, for inputs the server refused for good
+	syncs   int               // snapshots and resumes received: one per successful (re)connection
 }
 
 type outboxItem struct {
@@ -44,6 +45,12 @@ func NewPhone(base, code, question string) *Phone {
 // Submit puts an answer in the outbox and sends it if connected. It returns the input's id.
 func (p *Phone) Submit(text string) string {
 	id := uuid.Must(uuid.NewV7()).String()
+	p.SubmitID(id, text)
+	return id
+}
+
+// SubmitID is Submit with an id the caller chose.
+func (p *Phone) SubmitID(id, text string) {
 	p.mu.Lock()
 	p.outbox[id] = outboxItem{text: text, first: time.Now()}
 	p.order = append(p.order, id)
@@ -52,7 +59,6 @@ func (p *Phone) Submit(text string) string {
 	if conn != nil {
 		conn.Send(p.submitMsg(id, text))
 	}
-	return id
 }
 
 func (p *Phone) submitMsg(id, text string) map[string]string {
@@ -86,6 +92,31 @@ func (p *Phone) Refused() map[string]string {
 		out[id] = code
 	}
 	return out
+}
+
+// Connected reports whether the phone has a live, synchronised connection.
+func (p *Phone) Connected() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.conn != nil
+}
+
+// Syncs counts how often the phone has been brought up to date after
+// connecting (a snapshot or a resume).
+func (p *Phone) Syncs() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.syncs
+}
+
+// Drop cuts the connection as a lost network would; Run reconnects.
+func (p *Phone) Drop() {
+	p.mu.Lock()
+	conn := p.conn
+	p.mu.Unlock()
+	if conn != nil {
+		conn.Close()
+	}
 }
 
 // Run keeps the phone connected until ctx ends.
@@ -143,6 +174,7 @@ func (p *Phone) handle(conn *Conn, m Message) {
 		p.mu.Lock()
 		p.seq = m.Seq
 		p.conn = conn
+		p.syncs++
 		pending := make([]string, 0, len(p.outbox))
 		texts := make([]string, 0, len(p.outbox))
 		for _, id := range p.order {

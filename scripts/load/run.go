@@ -1,0 +1,300 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/samrad-se/samrad/server/liveclient"
+)
+
+// sent remembers when each input left its phone, for the dashboards' latency.
+type sentLog struct{ m sync.Map }
+
+func (s *sentLog) mark(id string) { s.m.Store(id, time.Now()) }
+
+func (s *sentLog) since(id string) (time.Duration, bool) {
+	v, ok := s.m.Load(id)
+	if !ok {
+		return 0, false
+	}
+	return time.Since(v.(time.Time)), true
+}
+
+// dashboard is a facilitator's live view: it counts every input it sees.
+type dashboard struct {
+	conn    *liveclient.Conn
+	mu      sync.Mutex
+	seen    map[string]int
+	errs    atomic.Int64
+	stopped chan struct{}
+}
+
+func (d *dashboard) run(sent *sentLog, latency *histogram) {
+	defer close(d.stopped)
+	for {
+		msgs, err := d.conn.Read(2 * time.Minute)
+		if err != nil {
+			return
+		}
+		for _, m := range msgs {
+			if m.Type != "input" {
+				continue
+			}
+			var in struct {
+				ID string `json:"id"`
+			}
+			if json.Unmarshal(m.Data, &in) != nil {
+				d.errs.Add(1)
+				continue
+			}
+			d.mu.Lock()
+			d.seen[in.ID]++
+			first := d.seen[in.ID] == 1
+			d.mu.Unlock()
+			if lat, ok := sent.since(in.ID); ok && first {
+				latency.add(lat)
+			}
+		}
+	}
+}
+
+func (d *dashboard) counts() (distinct, dup int) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, n := range d.seen {
+		if n > 1 {
+			dup += n - 1
+		}
+	}
+	return len(d.seen), dup
+}
+
+func run(ctx context.Context, cfg config) (*report, error) {
+	r := &report{cfg: cfg, ackLatency: newHistogram(), dashLatency: newHistogram()}
+	if pid, err := serverPID(cfg.port()); err == nil {
+		r.pid = pid
+		r.rssBefore = rssKiB(pid)
+	} else {
+		r.notes = append(r.notes, "server memory not measured: "+err.Error())
+	}
+
+	a := newAdmin(cfg.url)
+	if err := a.login(cfg.email, cfg.password); err != nil {
+		return nil, err
+	}
+	ws, err := a.createWorkshop(cfg.tables)
+	if err != nil {
+		return nil, err
+	}
+	r.workshop = ws.id
+
+	sent := &sentLog{}
+	var dashboards []*dashboard
+	for i := 0; i < cfg.dashboards; i++ {
+		conn, err := liveclient.Dial(ctx, cfg.url, "/ws/workshop/"+ws.id, a.cookie())
+		if err != nil {
+			return r, fmt.Errorf("dashboard %d: %w", i, err)
+		}
+		d := &dashboard{conn: conn, seen: map[string]int{}, stopped: make(chan struct{})}
+		dashboards = append(dashboards, d)
+		go d.run(sent, r.dashLatency)
+	}
+	defer func() {
+		for _, d := range dashboards {
+			d.conn.Close()
+		}
+	}()
+
+	// Phones join as people do: the table's page first, then its websocket.
+	phoneCtx, stopPhones := context.WithCancel(ctx)
+	defer stopPhones()
+	phones := make([]*liveclient.Phone, cfg.phones)
+	var acked, duplicateAcks atomic.Int64
+	start := time.Now()
+	pageClient := &http.Client{Timeout: 30 * time.Second}
+	interval := time.Duration(float64(time.Second) / cfg.connectRate)
+	for i := range phones {
+		code := ws.codes[i%len(ws.codes)]
+		if res, err := pageClient.Get(cfg.url + "/t/" + code); err == nil {
+			res.Body.Close()
+		} else {
+			r.joinErrors++
+		}
+		p := liveclient.NewPhone(cfg.url, code, ws.question)
+		p.OnAck = func(id string, lat time.Duration, duplicate bool) {
+			acked.Add(1)
+			if duplicate {
+				duplicateAcks.Add(1)
+			}
+			r.ackLatency.add(lat)
+		}
+		phones[i] = p
+		go p.Run(phoneCtx)
+		if wait := time.Until(start.Add(time.Duration(i+1) * interval)); wait > 0 {
+			time.Sleep(wait)
+		}
+	}
+	if err := waitFor(ctx, 2*time.Minute, func() bool { return countConnected(phones) == len(phones) }); err != nil {
+		r.connected = countConnected(phones)
+		return r, fmt.Errorf("only %d of %d phones connected", r.connected, len(phones))
+	}
+	r.connectTime = time.Since(start)
+	r.connected = len(phones)
+	time.Sleep(time.Second) // let the server settle before reading its memory
+	if r.pid != 0 {
+		r.rssConnected = rssKiB(r.pid)
+		r.cpuBefore = cpuTicks(r.pid)
+	}
+
+	// Send at the target rate, spread over the phones.
+	r.sendStart = time.Now()
+	r.submitted = send(ctx, phones, sent, cfg.rate, cfg.duration)
+	r.sendTime = time.Since(r.sendStart)
+	waitFor(ctx, cfg.drain, func() bool { return pending(phones) == 0 })
+	r.ackTime = time.Since(r.sendStart)
+	if r.pid != 0 {
+		r.cpuAfter = cpuTicks(r.pid)
+	}
+	r.acked = acked.Load()
+	r.duplicateAcks = duplicateAcks.Load()
+
+	if cfg.storm {
+		if err := storm(ctx, r, phones, sent, cfg); err != nil {
+			r.notes = append(r.notes, "storm: "+err.Error())
+		}
+		r.acked = acked.Load()
+		r.duplicateAcks = duplicateAcks.Load()
+	}
+
+	// Every acknowledged input must reach every dashboard.
+	want := int(r.acked)
+	waitFor(ctx, cfg.drain, func() bool {
+		for _, d := range dashboards {
+			if n, _ := d.counts(); n < want {
+				return false
+			}
+		}
+		return true
+	})
+	for _, d := range dashboards {
+		n, dup := d.counts()
+		r.dashMissed += int64(max(0, want-n))
+		r.dashDuplicates += int64(dup)
+		r.errors += d.errs.Load()
+	}
+	for _, p := range phones {
+		r.lost += int64(p.Pending())
+		for range p.Refused() {
+			r.refused++
+		}
+	}
+	r.stored, r.storedDistinct, err = a.storedCount(ws.id)
+	return r, err
+}
+
+func countConnected(phones []*liveclient.Phone) int {
+	n := 0
+	for _, p := range phones {
+		if p.Connected() {
+			n++
+		}
+	}
+	return n
+}
+
+func pending(phones []*liveclient.Phone) int {
+	n := 0
+	for _, p := range phones {
+		n += p.Pending()
+	}
+	return n
+}
+
+func waitFor(ctx context.Context, limit time.Duration, done func() bool) error {
+	deadline := time.Now().Add(limit)
+	for !done() {
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return fmt.Errorf("not done after %s", limit)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return nil
+}
+
+// send paces submissions: every millisecond it sends the number due by then,
+// round-robin over the phones, so the rate is steady rather than bursty.
+func send(ctx context.Context, phones []*liveclient.Phone, sent *sentLog, rate float64, d time.Duration) int64 {
+	start := time.Now()
+	var n int64
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	next := rand.IntN(len(phones))
+	for now := range tick.C {
+		if ctx.Err() != nil {
+			break
+		}
+		elapsed := now.Sub(start)
+		if elapsed > d {
+			elapsed = d
+		}
+		due := int64(rate * elapsed.Seconds())
+		for ; n < due; n++ {
+			p := phones[next]
+			next = (next + 1) % len(phones)
+			id := uuid.Must(uuid.NewV7()).String()
+			sent.mark(id)
+			p.SubmitID(id, fmt.Sprintf("Synpunkt %d: fler långsiktiga samarbeten med föreningar i Västra Götaland.", n))
+		}
+		if elapsed >= d {
+			break
+		}
+	}
+	return n
+}
+
+// storm cuts every phone's connection within 5 s while input keeps coming,
+// then checks that each phone reconnected and resynchronised.
+func storm(ctx context.Context, r *report, phones []*liveclient.Phone, sent *sentLog, cfg config) error {
+	before := make([]int, len(phones))
+	for i, p := range phones {
+		before[i] = p.Syncs()
+	}
+	start := time.Now()
+	var wg sync.WaitGroup
+	for _, p := range phones {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(rand.N(5 * time.Second))
+			p.Drop()
+		}()
+	}
+	stormSent := send(ctx, phones, sent, min(cfg.rate, 1000), 5*time.Second)
+	wg.Wait()
+	r.submitted += stormSent
+	err := waitFor(ctx, time.Minute, func() bool {
+		for i, p := range phones {
+			if p.Syncs() <= before[i] || !p.Connected() {
+				return false
+			}
+		}
+		return true
+	})
+	r.stormTime = time.Since(start)
+	r.stormDone = err == nil
+	for i, p := range phones {
+		if p.Syncs() > before[i] {
+			r.stormResynced++
+		}
+	}
+	waitFor(ctx, cfg.drain, func() bool { return pending(phones) == 0 })
+	return err
+}
