@@ -30,14 +30,14 @@ func scanInput(row interface{ Scan(...any) error }) (domain.Input, error) {
 }
 
 func (tx *Tx) Input(id string) (domain.Input, error) {
-	in, err := scanInput(tx.tx.QueryRowContext(tx.ctx, `SELECT `+inputColumns+` FROM inputs WHERE id = ?`, id))
+	in, err := scanInput(tx.q.QueryRowContext(tx.ctx, `SELECT `+inputColumns+` FROM inputs WHERE id = ?`, id))
 	return in, translate(err)
 }
 
 // InsertInput stores new input. It reports false if a row with the same id
 // already exists, in which case nothing was written.
 func (tx *Tx) InsertInput(in domain.Input) (bool, error) {
-	res, err := tx.tx.StmtContext(tx.ctx, tx.store.insertInput).ExecContext(tx.ctx,
+	res, err := tx.q.ExecContext(tx.ctx, sqlInsertInput,
 		in.ID, in.WorkshopID, in.QuestionID, in.TableID, in.ThemeID, in.Text,
 		formatTime(in.CreatedAt), formatTime(in.CreatedAt), in.Seq)
 	if err != nil {
@@ -49,7 +49,7 @@ func (tx *Tx) InsertInput(in domain.Input) (bool, error) {
 
 // UpdateInput saves the moderation fields of an input; the original text is never touched.
 func (tx *Tx) UpdateInput(in domain.Input) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `UPDATE inputs SET theme_id = ?, edited_text = NULLIF(?, ''), hidden = ?,
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE inputs SET theme_id = ?, edited_text = NULLIF(?, ''), hidden = ?,
 		highlighted = ?, merged_into = NULLIF(?, ''), updated_at = ?, seq = ? WHERE id = ?`,
 		in.ThemeID, in.EditedText, boolInt(in.Hidden), boolInt(in.Highlighted), in.MergedInto,
 		formatTime(tx.now), in.Seq, in.ID)
@@ -58,12 +58,12 @@ func (tx *Tx) UpdateInput(in domain.Input) error {
 
 // InputsMergedInto lists the sources of a merged input.
 func (tx *Tx) InputsMergedInto(id string) ([]domain.Input, error) {
-	return collectInputs(tx.ctx, tx.tx, `SELECT `+inputColumns+` FROM inputs WHERE merged_into = ? ORDER BY created_at`, id)
+	return collectInputs(tx.ctx, tx.q, `SELECT `+inputColumns+` FROM inputs WHERE merged_into = ? ORDER BY created_at`, id)
 }
 
 // InputsInTheme lists the inputs filed under a theme.
 func (tx *Tx) InputsInTheme(themeID string) ([]domain.Input, error) {
-	return collectInputs(tx.ctx, tx.tx, `SELECT `+inputColumns+` FROM inputs WHERE theme_id = ? ORDER BY created_at`, themeID)
+	return collectInputs(tx.ctx, tx.q, `SELECT `+inputColumns+` FROM inputs WHERE theme_id = ? ORDER BY created_at`, themeID)
 }
 
 func collectInputs(ctx context.Context, q querier, query string, args ...any) ([]domain.Input, error) {

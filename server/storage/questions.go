@@ -31,12 +31,12 @@ func (s *Store) Questions(ctx context.Context, workshopID string) ([]domain.Ques
 }
 
 func (tx *Tx) Questions(workshopID string) ([]domain.Question, error) {
-	return questions(tx.ctx, tx.tx, workshopID)
+	return questions(tx.ctx, tx.q, workshopID)
 }
 
 func (tx *Tx) Question(workshopID, id string) (domain.Question, error) {
 	var qu domain.Question
-	err := tx.tx.QueryRowContext(tx.ctx, `SELECT id, workshop_id, position, text, state FROM questions
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT id, workshop_id, position, text, state FROM questions
 		WHERE id = ? AND workshop_id = ?`, id, workshopID).Scan(&qu.ID, &qu.WorkshopID, &qu.Position, &qu.Text, &qu.State)
 	if errors.Is(err, sql.ErrNoRows) {
 		return qu, domain.Errorf(domain.KindNotFound, "question_not_found")
@@ -44,11 +44,14 @@ func (tx *Tx) Question(workshopID, id string) (domain.Question, error) {
 	return qu, translate(err)
 }
 
+const sqlAnswerable = `SELECT q.state, w.state FROM questions q JOIN workshops w ON w.id = q.workshop_id
+	WHERE q.id = ? AND q.workshop_id = ?`
+
 // AnswerableCheck returns the states that decide whether a table may answer a question.
 func (tx *Tx) AnswerableCheck(workshopID, questionID string) (domain.QuestionState, domain.WorkshopState, error) {
 	var qs domain.QuestionState
 	var ws domain.WorkshopState
-	err := tx.tx.StmtContext(tx.ctx, tx.store.openCheck).QueryRowContext(tx.ctx, questionID, workshopID).Scan(&qs, &ws)
+	err := tx.q.QueryRowContext(tx.ctx, sqlAnswerable, questionID, workshopID).Scan(&qs, &ws)
 	if errors.Is(err, sql.ErrNoRows) {
 		return qs, ws, domain.Errorf(domain.KindNotFound, "question_not_found")
 	}
@@ -56,13 +59,13 @@ func (tx *Tx) AnswerableCheck(workshopID, questionID string) (domain.QuestionSta
 }
 
 func (tx *Tx) InsertQuestion(qu domain.Question) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO questions (id, workshop_id, position, text, state) VALUES (?, ?, ?, ?, ?)`,
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO questions (id, workshop_id, position, text, state) VALUES (?, ?, ?, ?, ?)`,
 		qu.ID, qu.WorkshopID, qu.Position, qu.Text, qu.State)
 	return translate(err)
 }
 
 func (tx *Tx) UpdateQuestion(qu domain.Question) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `UPDATE questions SET position = ?, text = ?, state = ? WHERE id = ? AND workshop_id = ?`,
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE questions SET position = ?, text = ?, state = ? WHERE id = ? AND workshop_id = ?`,
 		qu.Position, qu.Text, qu.State, qu.ID, qu.WorkshopID)
 	return translate(err)
 }

@@ -30,25 +30,29 @@ func register() {
 	registerOnce.Do(func() {
 		sql.Register(driverName, &sqlite3.SQLiteDriver{
 			ConnectHook: func(c *sqlite3.SQLiteConn) error {
-				// Keep the WAL from growing without bound between checkpoints.
-				_, err := c.Exec("PRAGMA journal_size_limit = 67108864", nil)
+				// Keep the WAL from growing without bound between checkpoints,
+				// and keep savepoints' statement journals in memory rather
+				// than in temporary files (every command runs under one).
+				_, err := c.Exec("PRAGMA journal_size_limit = 67108864; PRAGMA temp_store = MEMORY", nil)
 				return err
 			},
 		})
 	})
 }
 
-// Store is the database. Write is the only connection that writes; Read serves
-// every query that does not need to see uncommitted work.
+// Store is the database. One connection writes, holding its compiled
+// statements for the life of the process; a small pool of read-only
+// connections serves every query that does not need uncommitted work.
 type Store struct {
 	Path  string
-	write *sql.DB
+	write *sql.DB // a pool of exactly one connection: conn
 	read  *sql.DB
 	now   func() time.Time
 
-	insertInput *sql.Stmt
-	nextSeq     *sql.Stmt
-	openCheck   *sql.Stmt
+	// writeMu gives one transaction at a time the writer connection.
+	writeMu sync.Mutex
+	conn    *sql.Conn
+	stmts   map[string]*sql.Stmt // compiled on conn, by query text
 }
 
 // Open opens (creating if needed) the database in dir and applies migrations.
@@ -59,7 +63,7 @@ func Open(dir string) (*Store, error) {
 	register()
 	path := filepath.Join(dir, "samrad.db")
 	common := "_busy_timeout=5000&_foreign_keys=on"
-	write, err := sql.Open(driverName, "file:"+path+"?"+common+"&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate")
+	write, err := sql.Open(driverName, "file:"+path+"?"+common+"&_journal_mode=WAL&_synchronous=FULL")
 	if err != nil {
 		return nil, err
 	}
@@ -74,97 +78,161 @@ func Open(dir string) (*Store, error) {
 		write.Close()
 		return nil, err
 	}
+	conn, err := write.Conn(context.Background())
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
 	read, err := sql.Open(driverName, "file:"+path+"?"+common+"&_query_only=true")
 	if err != nil {
+		conn.Close()
 		write.Close()
 		return nil, err
 	}
 	read.SetMaxOpenConns(4)
 	read.SetMaxIdleConns(4)
-	s := &Store{Path: path, write: write, read: read, now: func() time.Time { return time.Now().UTC() }}
-	if err := s.prepare(); err != nil {
-		s.Close()
-		return nil, err
-	}
-	return s, nil
-}
-
-// prepare compiles the statements of the submit path once; transactions reuse
-// them on the single writer connection.
-func (s *Store) prepare() error {
-	var err error
-	if s.insertInput, err = s.write.Prepare(sqlInsertInput); err != nil {
-		return err
-	}
-	if s.nextSeq, err = s.write.Prepare(`UPDATE workshops SET seq = seq + 1 WHERE id = ? RETURNING seq`); err != nil {
-		return err
-	}
-	s.openCheck, err = s.write.Prepare(`SELECT q.state, w.state FROM questions q JOIN workshops w ON w.id = q.workshop_id
-		WHERE q.id = ? AND q.workshop_id = ?`)
-	return err
+	return &Store{Path: path, write: write, read: read, conn: conn, stmts: map[string]*sql.Stmt{},
+		now: func() time.Time { return time.Now().UTC() }}, nil
 }
 
 func (s *Store) Close() error {
-	for _, st := range []*sql.Stmt{s.insertInput, s.nextSeq, s.openCheck} {
-		if st != nil {
-			st.Close()
-		}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	for _, st := range s.stmts {
+		st.Close()
 	}
+	errC := s.conn.Close()
 	errR := s.read.Close()
 	errW := s.write.Close()
-	return errors.Join(errW, errR)
+	return errors.Join(errC, errW, errR)
 }
 
 // SetClock replaces the clock used for timestamps (tests).
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
-// querier is what *sql.DB and *sql.Tx have in common, so one query function
-// serves both the read pool and a write transaction.
+// querier is what the read pool and a write transaction have in common, so
+// one query function serves both.
 type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// Tx is a write transaction on the writer connection.
+// Tx is a write transaction on the writer connection. It runs its SQL as
+// statements compiled once per process: parsing SQL costs more than most of
+// the statements on the submit path take to run.
 type Tx struct {
-	tx    *sql.Tx
 	ctx   context.Context
 	store *Store
 	now   time.Time
+	q     writeQuerier
+	open  bool
 }
 
-// BeginWrite starts an immediate write transaction. All changes made through
-// the returned Tx share one timestamp.
-func (s *Store) BeginWrite(ctx context.Context) (*Tx, error) {
-	tx, err := s.write.BeginTx(ctx, nil)
+// writeQuerier runs queries through the writer connection's statement cache.
+// It is unexported so that SQL stays in this package.
+type writeQuerier struct{ s *Store }
+
+func (w writeQuerier) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := w.s.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := w.s.conn.PrepareContext(ctx, query)
 	if err != nil {
+		return nil, err
+	}
+	w.s.stmts[query] = st
+	return st, nil
+}
+
+func (w writeQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (w writeQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (w writeQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		// Let the connection report the same failure through the Row.
+		return w.s.conn.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// BeginWrite starts an immediate write transaction (the write lock is taken
+// at once, so it never fails half-way for lack of it). The writer connection
+// is the transaction's until Commit or Rollback. All changes made through the
+// Tx share one timestamp.
+func (s *Store) BeginWrite(ctx context.Context) (*Tx, error) {
+	s.writeMu.Lock()
+	tx := &Tx{ctx: ctx, store: s, now: s.now(), q: writeQuerier{s}}
+	if _, err := tx.q.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		s.writeMu.Unlock()
 		return nil, translate(err)
 	}
-	return &Tx{tx: tx, ctx: ctx, store: s, now: s.now()}, nil
+	tx.open = true
+	return tx, nil
 }
 
-func (tx *Tx) Commit() error   { return translate(tx.tx.Commit()) }
-func (tx *Tx) Rollback() error { return tx.tx.Rollback() }
-func (tx *Tx) Now() time.Time  { return tx.now }
+func (tx *Tx) Commit() error {
+	if !tx.open {
+		return sql.ErrTxDone
+	}
+	_, err := tx.q.ExecContext(tx.ctx, "COMMIT")
+	if err != nil {
+		// A failed COMMIT can leave the transaction open; end it so the
+		// connection is clean for the next one.
+		tx.store.conn.ExecContext(context.Background(), "ROLLBACK")
+	}
+	tx.finish()
+	return translate(err)
+}
+
+// Rollback undoes the transaction; after Commit it does nothing.
+func (tx *Tx) Rollback() error {
+	if !tx.open {
+		return nil
+	}
+	_, err := tx.store.conn.ExecContext(context.Background(), "ROLLBACK")
+	tx.finish()
+	return err
+}
+
+func (tx *Tx) finish() {
+	tx.open = false
+	tx.store.writeMu.Unlock()
+}
+
+func (tx *Tx) Now() time.Time { return tx.now }
 
 // Savepoint, RollbackTo and Release let one command of a batch fail without
 // undoing the others.
 func (tx *Tx) Savepoint() error {
-	_, err := tx.tx.ExecContext(tx.ctx, "SAVEPOINT cmd")
+	_, err := tx.q.ExecContext(tx.ctx, "SAVEPOINT cmd")
 	return translate(err)
 }
 
 func (tx *Tx) RollbackTo() error {
-	_, err := tx.tx.ExecContext(tx.ctx, "ROLLBACK TO cmd")
+	_, err := tx.q.ExecContext(tx.ctx, "ROLLBACK TO cmd")
 	if err == nil {
-		_, err = tx.tx.ExecContext(tx.ctx, "RELEASE cmd")
+		_, err = tx.q.ExecContext(tx.ctx, "RELEASE cmd")
 	}
 	return translate(err)
 }
 
 func (tx *Tx) Release() error {
-	_, err := tx.tx.ExecContext(tx.ctx, "RELEASE cmd")
+	_, err := tx.q.ExecContext(tx.ctx, "RELEASE cmd")
 	return translate(err)
 }
 
@@ -176,7 +244,7 @@ func (s *Store) update(ctx context.Context, fn func(q querier, now time.Time) er
 		return err
 	}
 	defer tx.Rollback()
-	if err := fn(tx.tx, tx.now); err != nil {
+	if err := fn(tx.q, tx.now); err != nil {
 		return translate(err)
 	}
 	return tx.Commit()

@@ -41,7 +41,7 @@ func (s *Store) Tables(ctx context.Context, workshopID string) ([]domain.Table, 
 }
 
 func (tx *Tx) Tables(workshopID string) ([]domain.Table, error) {
-	return tables(tx.ctx, tx.tx, workshopID)
+	return tables(tx.ctx, tx.q, workshopID)
 }
 
 // TableByCode finds a table by its secret code; this is how a phone signs in.
@@ -50,16 +50,16 @@ func (s *Store) TableByCode(ctx context.Context, code string) (domain.Table, err
 }
 
 func (tx *Tx) Table(workshopID, id string) (domain.Table, error) {
-	return scanTable(tx.tx.QueryRowContext(tx.ctx, `SELECT `+tableColumns+` FROM tables WHERE id = ? AND workshop_id = ?`, id, workshopID))
+	return scanTable(tx.q.QueryRowContext(tx.ctx, `SELECT `+tableColumns+` FROM tables WHERE id = ? AND workshop_id = ?`, id, workshopID))
 }
 
 func (tx *Tx) InsertTable(t domain.Table) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO tables (id, workshop_id, position, name, code) VALUES (?, ?, ?, ?, ?)`,
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO tables (id, workshop_id, position, name, code) VALUES (?, ?, ?, ?, ?)`,
 		t.ID, t.WorkshopID, t.Position, t.Name, t.Code)
 	return translate(err)
 }
 
 func (tx *Tx) RenameTable(workshopID, id, name string) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `UPDATE tables SET name = ? WHERE id = ? AND workshop_id = ?`, name, id, workshopID)
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE tables SET name = ? WHERE id = ? AND workshop_id = ?`, name, id, workshopID)
 	return translate(err)
 }

@@ -33,13 +33,13 @@ func (s *Store) Themes(ctx context.Context, workshopID string) ([]domain.Theme, 
 }
 
 func (tx *Tx) Themes(workshopID string) ([]domain.Theme, error) {
-	return themes(tx.ctx, tx.tx, workshopID)
+	return themes(tx.ctx, tx.q, workshopID)
 }
 
 func (tx *Tx) Theme(workshopID, id string) (domain.Theme, error) {
 	var t domain.Theme
 	var parking int
-	err := tx.tx.QueryRowContext(tx.ctx, `SELECT id, workshop_id, position, name, color, parking FROM themes
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT id, workshop_id, position, name, color, parking FROM themes
 		WHERE id = ? AND workshop_id = ?`, id, workshopID).Scan(&t.ID, &t.WorkshopID, &t.Position, &t.Name, &t.Color, &parking)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, domain.Errorf(domain.KindNotFound, "theme_not_found")
@@ -51,23 +51,23 @@ func (tx *Tx) Theme(workshopID, id string) (domain.Theme, error) {
 // ParkingTheme returns the workshop's "Övrigt / ej sorterat" theme.
 func (tx *Tx) ParkingTheme(workshopID string) (string, error) {
 	var id string
-	err := tx.tx.QueryRowContext(tx.ctx, `SELECT id FROM themes WHERE workshop_id = ? AND parking = 1`, workshopID).Scan(&id)
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT id FROM themes WHERE workshop_id = ? AND parking = 1`, workshopID).Scan(&id)
 	return id, translate(err)
 }
 
 func (tx *Tx) InsertTheme(t domain.Theme) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO themes (id, workshop_id, position, name, color, parking) VALUES (?, ?, ?, ?, ?, ?)`,
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO themes (id, workshop_id, position, name, color, parking) VALUES (?, ?, ?, ?, ?, ?)`,
 		t.ID, t.WorkshopID, t.Position, t.Name, t.Color, boolInt(t.Parking))
 	return translate(err)
 }
 
 func (tx *Tx) UpdateTheme(t domain.Theme) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `UPDATE themes SET position = ?, name = ?, color = ? WHERE id = ? AND workshop_id = ?`,
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE themes SET position = ?, name = ?, color = ? WHERE id = ? AND workshop_id = ?`,
 		t.Position, t.Name, t.Color, t.ID, t.WorkshopID)
 	return translate(err)
 }
 
 func (tx *Tx) DeleteTheme(workshopID, id string) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `DELETE FROM themes WHERE id = ? AND workshop_id = ? AND parking = 0`, id, workshopID)
+	_, err := tx.q.ExecContext(tx.ctx, `DELETE FROM themes WHERE id = ? AND workshop_id = ? AND parking = 0`, id, workshopID)
 	return translate(err)
 }

@@ -29,7 +29,7 @@ func (s *Store) Workshop(ctx context.Context, id string) (domain.Workshop, error
 	return workshop(ctx, s.read, id)
 }
 
-func (tx *Tx) Workshop(id string) (domain.Workshop, error) { return workshop(tx.ctx, tx.tx, id) }
+func (tx *Tx) Workshop(id string) (domain.Workshop, error) { return workshop(tx.ctx, tx.q, id) }
 
 // WorkshopByJoinCode finds the workshop behind an event-wide join code.
 func (s *Store) WorkshopByJoinCode(ctx context.Context, code string) (domain.Workshop, error) {
@@ -55,19 +55,19 @@ func (s *Store) ListWorkshops(ctx context.Context) ([]domain.Workshop, error) {
 }
 
 func (tx *Tx) InsertWorkshop(w domain.Workshop, createdBy string) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO workshops (id, name, date, place, state, join_code, seq, created_by, created_at)
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO workshops (id, name, date, place, state, join_code, seq, created_by, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, 0, NULLIF(?, ''), ?)`,
 		w.ID, w.Name, w.Date, w.Place, w.State, w.JoinCode, createdBy, formatTime(tx.now))
 	return translate(err)
 }
 
 func (tx *Tx) UpdateWorkshopDetails(id, name, date, place string) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `UPDATE workshops SET name = ?, date = ?, place = ? WHERE id = ?`, name, date, place, id)
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE workshops SET name = ?, date = ?, place = ? WHERE id = ?`, name, date, place, id)
 	return translate(err)
 }
 
 func (tx *Tx) SetWorkshopState(id string, state domain.WorkshopState) error {
-	_, err := tx.tx.ExecContext(tx.ctx, `UPDATE workshops SET state = ? WHERE id = ?`, state, id)
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE workshops SET state = ? WHERE id = ?`, state, id)
 	return translate(err)
 }
 
@@ -75,7 +75,7 @@ func (tx *Tx) SetWorkshopState(id string, state domain.WorkshopState) error {
 // write transaction, so a rolled-back change gives its number back.
 func (tx *Tx) NextSeq(workshopID string) (int64, error) {
 	var seq int64
-	err := tx.tx.StmtContext(tx.ctx, tx.store.nextSeq).QueryRowContext(tx.ctx, workshopID).Scan(&seq)
+	err := tx.q.QueryRowContext(tx.ctx, `UPDATE workshops SET seq = seq + 1 WHERE id = ? RETURNING seq`, workshopID).Scan(&seq)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, domain.Errorf(domain.KindNotFound, "workshop_not_found")
 	}
@@ -86,7 +86,7 @@ func (tx *Tx) NextSeq(workshopID string) (int64, error) {
 // both kinds of code share one namespace so a typed code is never ambiguous.
 func (tx *Tx) CodeTaken(code string) (bool, error) {
 	var n int
-	err := tx.tx.QueryRowContext(tx.ctx, `SELECT (SELECT count(*) FROM workshops WHERE join_code = ?1) +
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT (SELECT count(*) FROM workshops WHERE join_code = ?1) +
 		(SELECT count(*) FROM tables WHERE code = ?1)`, code).Scan(&n)
 	return n > 0, translate(err)
 }

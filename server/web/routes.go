@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/contrib/websocket"
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/limiter"
+	"github.com/gofiber/fiber/v2/middleware/pprof"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
@@ -65,5 +66,7 @@ func (s *Server) routes() {
 	admin.Get("/workshops/:id/qr/:tid.png", s.qr)
 	admin.Get("/workshops/:id/export.:format", s.export)
 	admin.Get("/users", s.requireAdmin, s.usersPage)
+	// Profiling, for administrators only (go tool pprof with the session cookie).
+	app.Use("/debug/pprof", s.requireLogin, s.requireAdmin, pprof.New())
 	admin.Post("/users", s.requireAdmin, s.addUser)
 }
