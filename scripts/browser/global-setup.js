@@ -3,7 +3,7 @@
 // The tests find the server through process.env.SAMRAD_TEST_URL (set here,
 // inherited by Playwright's worker processes); global-teardown.js stops it.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, openSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,18 +62,24 @@ async function start(tmp, bin) {
 }
 
 export default async function globalSetup() {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'samrad-browser-'));
-  const bin = path.join(tmp, 'samrad');
-  execFileSync('go', ['build', '-o', bin, './server'], { cwd: repo, stdio: 'inherit' });
+  // Neutral names, so that nobody's `pkill samrad` on a shared machine stops it.
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'browser-tests-'));
+  const bin = path.join(tmp, 'server-under-test');
   let server;
-  // The free port is only free until someone else takes it: try a second one.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      server = await start(tmp, bin);
-      break;
-    } catch (err) {
-      if (attempt >= 2) throw err;
+  try {
+    execFileSync('go', ['build', '-o', bin, './server'], { cwd: repo, stdio: 'inherit' });
+    // The free port is only free until someone else takes it: try a second one.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        server = await start(tmp, bin);
+        break;
+      } catch (err) {
+        if (attempt >= 2) throw err;
+      }
     }
+  } catch (err) {
+    if (process.env.SAMRAD_KEEP_TMP !== '1') rmSync(tmp, { recursive: true, force: true });
+    throw err;
   }
   // Should the runner die without its teardown, the server goes with it.
   process.on('exit', () => server.child.kill('SIGKILL'));

@@ -1,6 +1,13 @@
 // Browser tests for Samråd: Playwright driving Debian's Chromium (never a
 // downloaded browser) against a real server that global-setup.js builds and
 // starts on a free port with an empty database.
+//
+//   cd scripts/browser && npm ci && npx playwright test
+//
+// Needs Go (to build ./server) and Chromium at /usr/bin/chromium (or set
+// SAMRAD_CHROMIUM). SAMRAD_KEEP_TMP=1 keeps the server's folder (binary,
+// database, log) after the run. Each test makes its own workshop, so tests
+// run in any order and two at a time.
 import { defineConfig } from '@playwright/test';
 
 export const CHROMIUM = process.env.SAMRAD_CHROMIUM || '/usr/bin/chromium';

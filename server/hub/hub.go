@@ -5,6 +5,7 @@
 package hub
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -90,7 +91,8 @@ func (h *Hub) topic(workshopID string) *topic {
 	defer h.mu.Unlock()
 	if t = h.topics[workshopID]; t == nil {
 		t = &topic{dashboards: map[*Client]struct{}{}, phones: map[string]map[*Client]struct{}{}}
-		h.topics[workshopID] = t
+		// The key outlives the caller's request: never keep a borrowed string.
+		h.topics[strings.Clone(workshopID)] = t
 	}
 	return t
 }

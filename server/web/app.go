@@ -68,7 +68,11 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 	}
 	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl}
 	s.app = fiber.New(fiber.Config{
-		AppName:               "Samråd",
+		AppName: "Samråd",
+		// Fiber's strings otherwise point into buffers that fasthttp reuses
+		// after the request; ids taken from a request live on in commands,
+		// the hub's topics and the writer queue.
+		Immutable:             true,
 		ErrorHandler:          s.handleError,
 		BodyLimit:             bodyLimit,
 		ReadTimeout:           30 * time.Second,

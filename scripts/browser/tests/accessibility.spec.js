@@ -2,12 +2,12 @@
 // A and AA rules, no rule switched off. Participant page and dashboard on
 // both a phone and a laptop.
 import {
-  test, expect, ADMIN, facilitator, createWorkshop, openWorkshop, openQuestion, tableCodes, joinCode,
-  readyWorkshop, openDashboard, openTable, submitAnswer, answer, card, column, SENT, unique,
+  test, expect, ADMIN, facilitator, createWorkshop, openWorkshop, openQuestion, joinCode,
+  readyWorkshop, openDashboard, openTable, submitAnswer, answer, card, column, SENT,
   expectNoAxeViolations,
 } from './helpers.js';
 
-test('home, login, and the facilitator\'s pages', async ({ newContext }) => {
+test('home and login, also with their error messages', async ({ newContext }) => {
   const visitor = await (await newContext('laptop')).newPage();
   await visitor.goto('/');
   await expect(visitor.getByRole('heading', { level: 1, name: 'Delta i en workshop' })).toBeVisible();
@@ -24,7 +24,9 @@ test('home, login, and the facilitator\'s pages', async ({ newContext }) => {
   await visitor.getByRole('button', { name: 'Logga in' }).click();
   await expect(visitor.getByRole('alert')).toHaveText('Fel e-postadress eller lösenord.');
   await expectNoAxeViolations(visitor, 'login page with a wrong password');
+});
 
+test('the facilitator\'s pages: workshops, new workshop, workshop, users, print', async ({ newContext }) => {
   const { page } = await facilitator(newContext);
   const workshop = await createWorkshop(page, { tables: 3 });
   await page.goto('/admin');
@@ -84,7 +86,7 @@ for (const kind of ['phone', 'laptop']) {
     await item.getByText('Åtgärder', { exact: true }).click();
     await expect(item.getByLabel('Flytta till tema')).toBeVisible();
     await item.getByRole('checkbox', { name: 'Välj för sammanslagning' }).check();
-    await expect(page.getByText('1 valda')).toBeVisible();
+    await expect(page.getByText('Valda svar: 1')).toBeVisible();
     await page.getByRole('button', { name: 'Pausa live-uppdateringen' }).click();
     await expect(page.getByRole('button', { name: 'Fortsätt live-uppdateringen' })).toHaveAttribute('aria-pressed', 'true');
     await expectNoAxeViolations(page, `dashboard on a ${kind} with open actions, a selection and paused`);

@@ -176,14 +176,16 @@ function render() {
   }
   for (const [id, col] of columns) if (!model.themes.some((th) => th.id === id)) columns.delete(id);
   reconcile(board, wanted);
-  // Moving a node drops its focus; put it back where the keyboard user was.
-  if (focused && focused !== document.activeElement && focused.isConnected) focused.focus({ preventScroll: true });
   document.getElementById('summary').textContent = t('dash.summary', { shown, total: model.items.size });
   for (const id of selected) if (!model.items.has(id) || model.items.get(id).mergedInto) selected.delete(id);
   renderMergeBar();
   renderControl();
   renderFilters();
   renderGrid();
+  // Moving a node drops its focus, and the control buttons are built anew:
+  // put the focus back where the keyboard user was.
+  const back = focused?.isConnected ? focused : focused?.id && document.getElementById(focused.id);
+  if (back && back !== document.activeElement) back.focus({ preventScroll: true });
 }
 
 /** Makes parent's children exactly nodes, in order, moving only what is out of place. */
@@ -237,7 +239,7 @@ function renderControl() {
   const label = w.state === 'open' ? 'dash.close_workshop' : w.state === 'closed' ? 'dash.reopen_workshop' : 'dash.open_workshop';
   stateBox.replaceChildren(
     el('p', { text: t('dash.workshop_state', { state: t(`state.${w.state}`) }) }),
-    el('button', { type: 'button', class: 'small', text: t(label),
+    el('button', { type: 'button', class: 'small', id: 'workshop-state-button', text: t(label),
       onclick: () => command({ type: 'workshop', state: next }, () => actionsAnnouncer.say(t('dash.done'))) }));
   const { perQuestion } = counts();
   const items = model.sortedQuestions().map((q) => {
@@ -248,7 +250,7 @@ function renderControl() {
       el('span', { class: 'qtext' }, el('strong', { text: `${qlabel}: ` }), q.text),
       el('span', { class: `badge q-${q.state}`, text: t(`qstate.${q.state}`) }),
       el('span', { class: 'qcount', text: t('dash.answers_n', { n: perQuestion.get(q.id) || 0 }) }),
-      el('button', { type: 'button', class: 'small', 'aria-label': `${t(label)} – ${qlabel}`, text: t(label),
+      el('button', { type: 'button', class: 'small', id: `question-state-${q.id}`, 'aria-label': `${t(label)} – ${qlabel}`, text: t(label),
         onclick: () => command({ type: 'question', item: q.id, state: next }, () => actionsAnnouncer.say(t('dash.done'))) }));
   });
   document.getElementById('question-list').replaceChildren(...items);
