@@ -17,7 +17,7 @@ import (
 // writer sends whatever has queued up as one message, so it rarely holds many.
 const (
 	PhoneQueue     = 64
-	DashboardQueue = 4096
+	DashboardQueue = 8192
 	// RingSize is how many recent changes per workshop are kept for resuming;
 	// a client further behind gets a snapshot instead.
 	RingSize = 4096
@@ -126,33 +126,34 @@ func (h *Hub) Publish(changes []domain.Change) {
 // offer queues a message or, if the client's queue is full, lets the client go.
 // Called with t.mu held.
 func (h *Hub) offer(t *topic, c *Client, msg []byte) {
-	select {
-	case c.queue <- msg:
+	if c.push(msg) {
 		h.sent.Add(1)
-	default:
-		h.detach(t, c)
-		c.end(CodeTooSlow)
-		h.dropped.Add(1)
+		return
 	}
+	h.detach(t, c)
+	c.End(CodeTooSlow)
+	h.dropped.Add(1)
 }
 
 // Subscribe attaches a client to a workshop: a dashboard when tableID is
-// empty, else a phone of that table. If the client has seen changes up to
-// since (>= 0) and they are still remembered, the missed ones are queued for
-// it at once; otherwise Subscribe reports that the client needs a snapshot.
-// Registration and the replay happen under one lock, so nothing published in
-// between is missed or doubled.
-func (h *Hub) Subscribe(workshopID, tableID string, since int64) (c *Client, needSnapshot bool) {
+// empty, else a phone of that table. wake is called whenever the client
+// needs a writer (see Client). If the client has seen changes up to since
+// (>= 0) and they are still remembered, the missed ones are queued for it at
+// once; otherwise Subscribe reports that the client needs a snapshot. Either
+// way nothing is written until the connection calls Start with its opening
+// message. Registration and the replay happen under one lock, so nothing
+// published in between is missed or doubled.
+func (h *Hub) Subscribe(workshopID, tableID string, since int64, wake func()) (c *Client, needSnapshot bool) {
 	size := DashboardQueue
 	if tableID != "" {
 		size = PhoneQueue
 	}
-	c = &Client{workshopID: workshopID, tableID: tableID, queue: make(chan []byte, size), done: make(chan struct{})}
+	c = newClient(workshopID, tableID, size, wake)
 	h.mu.RLock()
 	closed := h.closed
 	h.mu.RUnlock()
 	if closed {
-		c.end(CodeServerRestart)
+		c.End(CodeServerRestart)
 		return c, false
 	}
 	t := h.topic(workshopID)
@@ -219,11 +220,11 @@ func (h *Hub) Shutdown() {
 	for _, t := range topics {
 		t.mu.Lock()
 		for c := range t.dashboards {
-			c.end(CodeServerRestart)
+			c.End(CodeServerRestart)
 		}
 		for _, table := range t.phones {
 			for c := range table {
-				c.end(CodeServerRestart)
+				c.End(CodeServerRestart)
 			}
 		}
 		t.mu.Unlock()

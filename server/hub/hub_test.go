@@ -12,18 +12,33 @@ func change(seq int64, aud domain.Audience, table string) domain.Change {
 		Payload: map[string]any{"for": "dashboards", "seq": seq}, PhonePayload: map[string]any{"for": "phones", "seq": seq}}
 }
 
+var startMsg = Encode("start", 0, nil)
+
+// subscribe attaches a client the way a connection does: with its opening
+// message, and a wake function that counts how often a writer was asked for.
+func subscribe(h *Hub, workshopID, tableID string, since int64) (*Client, bool, *int) {
+	wakes := new(int)
+	c, needSnapshot := h.Subscribe(workshopID, tableID, since, func() { *wakes++ })
+	c.Start(startMsg)
+	return c, needSnapshot, wakes
+}
+
+// drain plays the connection's writer: it takes everything queued.
 func drain(c *Client) []map[string]any {
 	var out []map[string]any
 	for {
-		select {
-		case msg := <-c.Queue():
+		batch, code := c.Next(1000)
+		if code != 0 || batch == nil {
+			return out
+		}
+		for _, msg := range batch {
 			var m map[string]any
 			if err := json.Unmarshal(msg, &m); err != nil {
 				panic(err)
 			}
-			out = append(out, m)
-		default:
-			return out
+			if m["type"] != "start" {
+				out = append(out, m)
+			}
 		}
 	}
 }
@@ -32,10 +47,10 @@ func forOf(m map[string]any) string { return m["data"].(map[string]any)["for"].(
 
 func TestAudiences(t *testing.T) {
 	h := New()
-	dash, _ := h.Subscribe("w", "", -1)
-	table1, _ := h.Subscribe("w", "t1", -1)
-	table2, _ := h.Subscribe("w", "t2", -1)
-	other, _ := h.Subscribe("other", "", -1)
+	dash, _, _ := subscribe(h, "w", "", -1)
+	table1, _, _ := subscribe(h, "w", "t1", -1)
+	table2, _, _ := subscribe(h, "w", "t2", -1)
+	other, _, _ := subscribe(h, "other", "", -1)
 
 	h.Publish([]domain.Change{
 		change(1, domain.ToTable, "t1"),
@@ -71,32 +86,32 @@ func TestResume(t *testing.T) {
 	h.Publish(changes)
 
 	t.Run("DashboardReplaysMissed", func(t *testing.T) {
-		c, needSnapshot := h.Subscribe("w", "", 7)
+		c, needSnapshot, _ := subscribe(h, "w", "", 7)
 		got := drain(c)
 		if needSnapshot || len(got) != 3 || got[0]["seq"].(float64) != 8 {
 			t.Errorf("snapshot=%v replay=%v, want changes 8–10", needSnapshot, got)
 		}
 	})
 	t.Run("PhoneReplaysOnlyItsOwn", func(t *testing.T) {
-		c, needSnapshot := h.Subscribe("w", "t1", 3)
+		c, needSnapshot, _ := subscribe(h, "w", "t1", 3)
 		got := drain(c)
 		if needSnapshot || len(got) != 4 { // 4, 6, 8, 10
 			t.Errorf("snapshot=%v replay=%v, want the table's changes 4–10", needSnapshot, got)
 		}
 	})
 	t.Run("UpToDate", func(t *testing.T) {
-		c, needSnapshot := h.Subscribe("w", "", 10)
+		c, needSnapshot, _ := subscribe(h, "w", "", 10)
 		if needSnapshot || len(drain(c)) != 0 {
 			t.Error("a client that saw everything got something")
 		}
 	})
 	t.Run("AheadOfServerNeedsSnapshot", func(t *testing.T) {
-		if _, needSnapshot := h.Subscribe("w", "", 99); !needSnapshot {
+		if _, needSnapshot, _ := subscribe(h, "w", "", 99); !needSnapshot {
 			t.Error("a sequence number from the future (a restored database) was resumed")
 		}
 	})
 	t.Run("NewClientNeedsSnapshot", func(t *testing.T) {
-		if _, needSnapshot := h.Subscribe("w", "", -1); !needSnapshot {
+		if _, needSnapshot, _ := subscribe(h, "w", "", -1); !needSnapshot {
 			t.Error("a new client got no snapshot")
 		}
 	})
@@ -107,16 +122,16 @@ func TestResume(t *testing.T) {
 			many = append(many, change(seq, domain.ToDashboards, ""))
 		}
 		h.Publish(many)
-		if _, needSnapshot := h.Subscribe("w", "", 5); !needSnapshot {
+		if _, needSnapshot, _ := subscribe(h, "w", "", 5); !needSnapshot {
 			t.Error("a client behind the ring was resumed")
 		}
-		c, needSnapshot := h.Subscribe("w", "", RingSize+5)
+		c, needSnapshot, _ := subscribe(h, "w", "", RingSize+5)
 		if needSnapshot || len(drain(c)) != 5 {
 			t.Error("a client inside the ring was not resumed")
 		}
 	})
 	t.Run("EmptyRingNeedsSnapshot", func(t *testing.T) {
-		if _, needSnapshot := New().Subscribe("w", "", 3); !needSnapshot {
+		if _, needSnapshot, _ := subscribe(New(), "w", "", 3); !needSnapshot {
 			t.Error("after a restart (empty ring) a client was resumed")
 		}
 	})
@@ -124,8 +139,8 @@ func TestResume(t *testing.T) {
 
 func TestSlowClientIsDropped(t *testing.T) {
 	h := New()
-	slow, _ := h.Subscribe("w", "t1", -1)
-	fast, _ := h.Subscribe("w", "", -1)
+	slow, _, _ := subscribe(h, "w", "t1", -1)
+	fast, _, _ := subscribe(h, "w", "", -1)
 	for seq := int64(1); seq <= PhoneQueue+1; seq++ {
 		h.Publish([]domain.Change{change(seq, domain.ToTable, "t1")})
 		drain(fast)
@@ -150,12 +165,12 @@ func TestSlowClientIsDropped(t *testing.T) {
 
 func TestShutdown(t *testing.T) {
 	h := New()
-	c, _ := h.Subscribe("w", "t1", -1)
+	c, _, _ := subscribe(h, "w", "t1", -1)
 	h.Shutdown()
 	if c.CloseCode() != CodeServerRestart {
 		t.Errorf("close code %d, want %d", c.CloseCode(), CodeServerRestart)
 	}
-	late, _ := h.Subscribe("w", "", -1)
+	late, _, _ := subscribe(h, "w", "", -1)
 	select {
 	case <-late.Done():
 	default:
@@ -165,11 +180,63 @@ func TestShutdown(t *testing.T) {
 
 func TestEncodeOnce(t *testing.T) {
 	h := New()
-	a, _ := h.Subscribe("w", "", -1)
-	b, _ := h.Subscribe("w", "", -1)
+	a, _, _ := subscribe(h, "w", "", -1)
+	b, _, _ := subscribe(h, "w", "", -1)
 	h.Publish([]domain.Change{change(1, domain.ToDashboards, "")})
-	ma, mb := <-a.Queue(), <-b.Queue()
+	ba, _ := a.Next(10)
+	bb, _ := b.Next(10)
+	ma, mb := ba[1], bb[1]
 	if &ma[0] != &mb[0] {
 		t.Error("each dashboard got its own encoding of the same change")
+	}
+}
+
+func TestWriterOnDemand(t *testing.T) {
+	h := New()
+	wakes := 0
+	c, _ := h.Subscribe("w", "", -1, func() { wakes++ })
+	h.Publish([]domain.Change{change(1, domain.ToDashboards, "")})
+	if wakes != 0 {
+		t.Fatal("a writer was woken before the opening message was given")
+	}
+	c.Start(startMsg)
+	if wakes != 1 {
+		t.Fatalf("wakes after Start = %d, want 1", wakes)
+	}
+	h.Publish([]domain.Change{change(2, domain.ToDashboards, "")})
+	if wakes != 1 {
+		t.Fatal("a second writer was woken while one was running")
+	}
+	batch, _ := c.Next(10)
+	if len(batch) != 3 || string(batch[0]) != string(startMsg) {
+		t.Fatalf("batch %q: want the opening message first, then both changes", batch)
+	}
+	if b, code := c.Next(10); b != nil || code != 0 {
+		t.Fatal("queue not empty")
+	}
+	// The writer has stopped; the next change wakes a new one.
+	h.Publish([]domain.Change{change(3, domain.ToDashboards, "")})
+	if wakes != 2 {
+		t.Fatalf("wakes = %d, want 2", wakes)
+	}
+	c.End(CodeGoingAway)
+	if b, code := c.Next(10); b != nil || code != CodeGoingAway {
+		t.Errorf("after End: batch %q code %d", b, code)
+	}
+	h.Publish([]domain.Change{change(4, domain.ToDashboards, "")})
+	if wakes != 2 {
+		t.Error("a writer was woken for a client that was let go")
+	}
+}
+
+func TestEndAfterQueuedWritesFirst(t *testing.T) {
+	c := newClient("w", "", 10, func() {})
+	c.Start([]byte("error"))
+	c.EndAfterQueued(1013)
+	if b, code := c.Next(10); len(b) != 1 || code != 0 {
+		t.Fatalf("batch %q code %d: want the queued message first", b, code)
+	}
+	if _, code := c.Next(10); code != 1013 {
+		t.Errorf("then code %d, want 1013", code)
 	}
 }

@@ -80,6 +80,9 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 		IdleTimeout:           120 * time.Second,
 		DisableStartupMessage: true,
 	})
+	// Websocket connections outlive their upgrade handler (see live); fasthttp
+	// must leave closing them to us.
+	s.app.Server().KeepHijackedConns = true
 	s.app.Use(recover.New())
 	s.app.Use(helmet.New(helmet.Config{
 		ContentSecurityPolicy: csp,

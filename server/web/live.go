@@ -2,8 +2,12 @@ package web
 
 import (
 	"context"
+	"log/slog"
+	"runtime/debug"
+	"sync"
 	"time"
 
+	fastws "github.com/fasthttp/websocket"
 	"github.com/gofiber/contrib/websocket"
 	"github.com/gofiber/fiber/v2"
 
@@ -27,14 +31,11 @@ const (
 var wsConfig = websocket.Config{
 	// The Origin check is sameOrigin's; contrib's list would need the public address.
 	Origins:         []string{"*"},
-	ReadBufferSize:  2048,
+	ReadBufferSize:  1024,
 	WriteBufferSize: 2048,
-	RecoverHandler: func(conn *websocket.Conn) {
-		if r := recover(); r != nil {
-			conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseInternalServerErr, ""), time.Now().Add(time.Second))
-			panic(r) // let it surface in logs and tests
-		}
-	},
+	// Write buffers are borrowed only while a writer runs, so idle
+	// connections hold none.
+	WriteBufferPool: &sync.Pool{},
 }
 
 // phoneSnapshot is what a table's phones start from.
@@ -95,20 +96,41 @@ func nonNil[T any](list []T) []T {
 	return list
 }
 
-// live subscribes a connection and serves it.
+// live takes over an upgraded connection and serves it on a goroutine of its
+// own, so that the upgrade handler returns at once: fasthttp (with
+// KeepHijackedConns, set in New) then frees the request's context and
+// buffers, which would otherwise stay allocated for the life of every
+// websocket. The goroutine closes the connection when it is done.
 func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle func(inbound) []byte) {
-	s.sockets.Add(1)
-	defer s.sockets.Done()
 	since, _ := conn.Locals(localSince).(int64)
-	client, needSnapshot := s.hub.Subscribe(workshopID, tableID, since)
+	ws := conn.Conn
+	s.sockets.Add(1)
+	go func() {
+		defer s.sockets.Done()
+		defer ws.Close()
+		defer func() {
+			if r := recover(); r != nil {
+				slog.Error("websocket handler panicked", "panic", r, "stack", string(debug.Stack()))
+			}
+		}()
+		s.serveLive(ws, workshopID, tableID, since, handle)
+	}()
+}
+
+func (s *Server) serveLive(ws *fastws.Conn, workshopID, tableID string, since int64, handle func(inbound) []byte) {
+	ss := &session{conn: ws}
+	client, needSnapshot := s.hub.Subscribe(workshopID, tableID, since, ss.wake)
+	ss.client = client
+	defer s.hub.Unsubscribe(client)
 	first, err := s.firstMessage(workshopID, tableID, since, needSnapshot)
 	if err != nil {
-		s.hub.Unsubscribe(client)
-		conn.WriteMessage(websocket.TextMessage, encodeError("sv", inbound{}, err))
-		conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseTryAgainLater, ""), time.Now().Add(time.Second))
+		client.Start(encodeError("sv", inbound{}, err))
+		client.EndAfterQueued(websocket.CloseTryAgainLater)
+		ss.writers.Wait()
 		return
 	}
-	s.serve(conn, client, first, handle)
+	client.Start(first)
+	ss.serve(handle)
 }
 
 // tableSocketAuth lets a phone in with its table's code, and only to that table.

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	fastws "github.com/fasthttp/websocket"
 	"github.com/gofiber/contrib/websocket"
 	"github.com/gofiber/fiber/v2"
 
@@ -62,37 +63,78 @@ func sinceParam(c *fiber.Ctx) int64 {
 	return n
 }
 
-// session is one websocket connection's loop: the handler goroutine reads
-// and handles messages; one writer goroutine sends everything (the first
-// message, queued live changes, replies, heartbeats), because a websocket
-// must have exactly one writer.
+// session is one websocket connection. The handler goroutine reads and
+// handles messages. Writing needs a single writer at a time, and an idle
+// connection should not keep a goroutine for it: the hub's client wakes a
+// writer (flush) when something is queued, and the writer stops when the
+// queue is empty.
 type session struct {
-	conn    *websocket.Conn
+	conn    *fastws.Conn
 	client  *hub.Client
-	replies chan []byte
-	stop    chan struct{} // closed when the reader ends
-	wrote   chan struct{} // closed when the writer ends
+	writers sync.WaitGroup
+	beat    *time.Timer
 }
 
-// serve runs a subscribed connection until either side ends it. first is
-// the opening message (snapshot or resume marker). handle answers one
-// inbound message; it may return nil for no reply.
-func (s *Server) serve(conn *websocket.Conn, client *hub.Client, first []byte, handle func(inbound) []byte) {
-	defer s.hub.Unsubscribe(client)
-	ss := &session{conn: conn, client: client, replies: make(chan []byte, 16),
-		stop: make(chan struct{}), wrote: make(chan struct{})}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); ss.writeLoop(first) }()
+// wake starts a writer; the client calls it when one is needed.
+func (ss *session) wake() {
+	ss.writers.Add(1)
+	go ss.flush()
+}
+
+func (ss *session) flush() {
+	defer ss.writers.Done()
+	for {
+		batch, code := ss.client.Next(maxBatch)
+		if code != 0 {
+			ss.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, ""), time.Now().Add(time.Second))
+			// Unblock the reader, which ends the handler.
+			ss.conn.NetConn().SetReadDeadline(time.Now())
+			return
+		}
+		if batch == nil {
+			return
+		}
+		if !ss.write(joinBatch(batch)) {
+			ss.client.End(hub.CodeGoingAway)
+		}
+	}
+}
+
+func (ss *session) write(msg []byte) bool {
+	ss.conn.SetWriteDeadline(time.Now().Add(writeTimeout))
+	return ss.conn.WriteMessage(websocket.TextMessage, msg) == nil
+}
+
+// heartbeat queues a ping every 25 s for as long as the client is live.
+func (ss *session) heartbeat() {
+	select {
+	case <-ss.client.Done():
+		return
+	default:
+	}
+	ss.client.Reply(pingMsg)
+	ss.beat.Reset(heartbeat)
+}
+
+// serve runs a connection whose client has been started, until either side
+// ends it. handle answers one inbound message; it may return nil for no reply.
+func (ss *session) serve(handle func(inbound) []byte) {
+	ss.beat = time.AfterFunc(heartbeat, ss.heartbeat)
 	ss.readLoop(handle)
-	close(ss.stop)
-	// The connection is released when this handler returns; the writer must be done with it first.
-	wg.Wait()
+	ss.beat.Stop()
+	ss.client.End(hub.CodeGoingAway)
+	// The connection is released when the handler returns; writers must be done with it first.
+	ss.writers.Wait()
 }
 
 func (ss *session) readLoop(handle func(inbound) []byte) {
 	ss.conn.SetReadLimit(hardLimit)
 	for {
+		select {
+		case <-ss.client.Done():
+			return // a writer is closing the connection
+		default:
+		}
 		ss.conn.SetReadDeadline(time.Now().Add(readTimeout))
 		kind, data, err := ss.conn.ReadMessage()
 		if err != nil {
@@ -107,67 +149,13 @@ func (ss *session) readLoop(handle func(inbound) []byte) {
 		} else {
 			reply = handle(msg)
 		}
-		if reply == nil {
-			continue
-		}
-		select {
-		case ss.replies <- reply:
-		case <-ss.wrote:
-			return
+		if reply != nil {
+			ss.client.Reply(reply)
 		}
 	}
 }
 
 var pongMsg = hub.Encode("pong", 0, nil)
-
-func (ss *session) writeLoop(first []byte) {
-	defer close(ss.wrote)
-	// If the writer stops (error, drop, shutdown), unblock the reader.
-	defer ss.conn.NetConn().SetReadDeadline(time.Now())
-	if first != nil && !ss.write(first) {
-		return
-	}
-	tick := time.NewTicker(heartbeat)
-	defer tick.Stop()
-	batch := make([][]byte, 0, maxBatch)
-	for {
-		select {
-		case msg := <-ss.client.Queue():
-			batch = append(batch[:0], msg)
-		more:
-			for len(batch) < maxBatch {
-				select {
-				case m := <-ss.client.Queue():
-					batch = append(batch, m)
-				default:
-					break more
-				}
-			}
-			if !ss.write(joinBatch(batch)) {
-				return
-			}
-		case r := <-ss.replies:
-			if !ss.write(r) {
-				return
-			}
-		case <-tick.C:
-			if !ss.write(pingMsg) {
-				return
-			}
-		case <-ss.client.Done():
-			code := ss.client.CloseCode()
-			ss.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, ""), time.Now().Add(time.Second))
-			return
-		case <-ss.stop:
-			return
-		}
-	}
-}
-
-func (ss *session) write(msg []byte) bool {
-	ss.conn.SetWriteDeadline(time.Now().Add(writeTimeout))
-	return ss.conn.WriteMessage(websocket.TextMessage, msg) == nil
-}
 
 // joinBatch sends several queued messages as one JSON array: one frame and
 // one system call instead of many when a connection falls behind.
