@@ -110,7 +110,8 @@ func (c *Client) end(code int, drain bool) {
 		c.queue = nil
 	}
 	close(c.done)
-	c.held = false
+	// A client let go before Start stays held: its writer starts with Start,
+	// once the connection is ready to run one.
 	c.wakeLocked()
 }
 

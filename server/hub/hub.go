@@ -172,10 +172,19 @@ func (h *Hub) Subscribe(workshopID, tableID string, since int64, wake func()) (c
 	if since < 0 || !ok {
 		return c, true
 	}
+	var replay [][]byte
 	for i := range missed {
 		if msg := missed[i].frameFor(c); msg != nil {
-			h.offer(t, c, msg)
+			replay = append(replay, msg)
 		}
+	}
+	// More missed changes than the queue holds would get the client dropped
+	// again on every reconnect: a snapshot is cheaper anyway.
+	if len(replay) > size/2 {
+		return c, true
+	}
+	for _, msg := range replay {
+		h.offer(t, c, msg)
 	}
 	return c, false
 }

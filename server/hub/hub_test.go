@@ -240,3 +240,35 @@ func TestEndAfterQueuedWritesFirst(t *testing.T) {
 		t.Errorf("then code %d, want 1013", code)
 	}
 }
+
+func TestLongAbsenceGetsSnapshotNotDrop(t *testing.T) {
+	h := New()
+	var changes []domain.Change
+	for seq := int64(1); seq <= PhoneQueue*2; seq++ {
+		changes = append(changes, change(seq, domain.ToTable, "t1"))
+	}
+	h.Publish(changes)
+	c, needSnapshot, _ := subscribe(h, "w", "t1", 0)
+	if !needSnapshot {
+		t.Error("a phone that missed more than its queue holds was resumed (and would be dropped)")
+	}
+	select {
+	case <-c.Done():
+		t.Error("the phone was dropped")
+	default:
+	}
+}
+
+func TestEndBeforeStartWaitsForStart(t *testing.T) {
+	h := New()
+	h.Shutdown()
+	wakes := 0
+	c, _ := h.Subscribe("w", "", -1, func() { wakes++ })
+	if wakes != 0 {
+		t.Fatal("a writer was woken before the connection called Start")
+	}
+	c.Start(startMsg)
+	if _, code := c.Next(10); wakes != 1 || code != CodeServerRestart {
+		t.Errorf("after Start: wakes %d, code %d", wakes, code)
+	}
+}
