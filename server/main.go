@@ -19,6 +19,7 @@ import (
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/hub"
+	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/web"
 	"github.com/samrad-se/samrad/server/writer"
@@ -31,6 +32,7 @@ type config struct {
 	secureCookies bool
 	adminEmail    string
 	adminPassword string
+	metricsToken  string
 }
 
 func env(key, fallback string) string {
@@ -50,6 +52,7 @@ func loadConfig() config {
 	flag.Parse()
 	cfg.adminEmail = os.Getenv("SAMRAD_ADMIN_EMAIL")
 	cfg.adminPassword = os.Getenv("SAMRAD_ADMIN_PASSWORD")
+	cfg.metricsToken = os.Getenv("SAMRAD_METRICS_TOKEN")
 	return cfg
 }
 
@@ -74,8 +77,11 @@ func run(cfg config) error {
 	}
 
 	live := hub.New()
-	w := writer.New(store, live)
-	srv, err := web.New(web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken}, store, w, live)
+	m := metrics.New()
+	w := writer.New(store, live, m.Commit)
+	m.Watch(live, w)
+	srv, err := web.New(web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken,
+		MetricsToken: cfg.metricsToken, Metrics: m}, store, w, live)
 	if err != nil {
 		return err
 	}

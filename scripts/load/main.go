@@ -4,7 +4,7 @@
 // checks that every input was acknowledged exactly once, reached every
 // dashboard and is stored once, and prints one summary.
 //
-//	go run ./scripts/load -phones 10000 -tables 200 -dashboards 20 -rate 5000 -duration 60s
+//	go run ./scripts/load -phones 10000 -tables 1000 -dashboards 20 -rate 5000 -duration 60s
 //
 // It refuses any server that is not on this machine (loopback only).
 package main
@@ -41,7 +41,7 @@ func main() {
 	flag.StringVar(&cfg.email, "email", os.Getenv("SAMRAD_ADMIN_EMAIL"), "administrator e-mail (env SAMRAD_ADMIN_EMAIL)")
 	flag.StringVar(&cfg.password, "password", os.Getenv("SAMRAD_ADMIN_PASSWORD"), "administrator password (env SAMRAD_ADMIN_PASSWORD)")
 	flag.IntVar(&cfg.phones, "phones", 1000, "participant connections (at most 19000)")
-	flag.IntVar(&cfg.tables, "tables", 100, "tables the phones are spread over (at most 200)")
+	flag.IntVar(&cfg.tables, "tables", 100, "tables the phones are spread over (at most 1000)")
 	flag.IntVar(&cfg.dashboards, "dashboards", 2, "facilitator dashboards (at most 100)")
 	flag.Float64Var(&cfg.rate, "rate", 500, "inputs per second, all phones together (at most 50000)")
 	flag.DurationVar(&cfg.duration, "duration", 20*time.Second, "how long to send (at most 10m)")
@@ -82,8 +82,8 @@ func (c *config) check() error {
 		return errors.New("give -email and -password of an administrator (or SAMRAD_ADMIN_EMAIL/SAMRAD_ADMIN_PASSWORD)")
 	case c.phones < 1 || c.phones > 19000:
 		return errors.New("-phones must be 1…19000 (the container allows ~20 000 sockets per process)")
-	case c.tables < 1 || c.tables > 200:
-		return errors.New("-tables must be 1…200")
+	case c.tables < 1 || c.tables > 1000:
+		return errors.New("-tables must be 1…1000")
 	case c.dashboards < 0 || c.dashboards > 100:
 		return errors.New("-dashboards must be 0…100")
 	case c.rate <= 0 || c.rate > 50000:

@@ -10,7 +10,7 @@ const (
 	MaxNameRunes     = 120
 	MaxQuestions     = 50
 	MaxThemes        = 30
-	MaxTables        = 200
+	MaxTables        = 1000
 )
 
 type WorkshopState string

@@ -73,9 +73,10 @@ type Hub struct {
 	topics map[string]*topic
 	closed bool
 
-	clients atomic.Int64
-	dropped atomic.Int64
-	sent    atomic.Int64
+	phones     atomic.Int64
+	dashboards atomic.Int64
+	dropped    atomic.Int64
+	sent       atomic.Int64
 }
 
 func New() *Hub { return &Hub{topics: map[string]*topic{}} }
@@ -161,13 +162,14 @@ func (h *Hub) Subscribe(workshopID, tableID string, since int64, wake func()) (c
 	defer t.mu.Unlock()
 	if tableID == "" {
 		t.dashboards[c] = struct{}{}
+		h.dashboards.Add(1)
 	} else {
 		if t.phones[tableID] == nil {
 			t.phones[tableID] = map[*Client]struct{}{}
 		}
 		t.phones[tableID][c] = struct{}{}
+		h.phones.Add(1)
 	}
-	h.clients.Add(1)
 	missed, ok := t.since(since)
 	if since < 0 || !ok {
 		return c, true
@@ -201,14 +203,14 @@ func (h *Hub) detach(t *topic, c *Client) {
 	if c.tableID == "" {
 		if _, ok := t.dashboards[c]; ok {
 			delete(t.dashboards, c)
-			h.clients.Add(-1)
+			h.dashboards.Add(-1)
 		}
 		return
 	}
 	if table := t.phones[c.tableID]; table != nil {
 		if _, ok := table[c]; ok {
 			delete(table, c)
-			h.clients.Add(-1)
+			h.phones.Add(-1)
 		}
 		if len(table) == 0 {
 			delete(t.phones, c.tableID)
@@ -242,11 +244,12 @@ func (h *Hub) Shutdown() {
 
 // Stats are live counters for metrics and the load tool.
 type Stats struct {
-	Clients int64 // connections subscribed now
-	Dropped int64 // clients let go for being too slow, since start
-	Sent    int64 // messages queued to clients, since start
+	Phones     int64 // phones subscribed now
+	Dashboards int64 // dashboards and projectors subscribed now
+	Dropped    int64 // clients let go for being too slow, since start
+	Sent       int64 // messages queued to clients, since start
 }
 
 func (h *Hub) Stats() Stats {
-	return Stats{Clients: h.clients.Load(), Dropped: h.dropped.Load(), Sent: h.sent.Load()}
+	return Stats{Phones: h.phones.Load(), Dashboards: h.dashboards.Load(), Dropped: h.dropped.Load(), Sent: h.sent.Load()}
 }

@@ -158,7 +158,7 @@ func TestSlowClientIsDropped(t *testing.T) {
 		t.Fatal("a client that kept up was dropped")
 	default:
 	}
-	if st := h.Stats(); st.Dropped != 1 || st.Clients != 1 {
+	if st := h.Stats(); st.Dropped != 1 || st.Phones != 0 || st.Dashboards != 1 {
 		t.Errorf("stats %+v, want 1 dropped, 1 client left", st)
 	}
 }

@@ -78,6 +78,14 @@ func (c *Conn) SendRaw(binary bool, data []byte) error {
 	return c.ws.WriteMessage(kind, data)
 }
 
+// ReadRaw waits for the next frame and returns it undecoded (one message or
+// a JSON array of them), for clients that only scan for a few fields.
+func (c *Conn) ReadRaw(timeout time.Duration) ([]byte, error) {
+	c.ws.SetReadDeadline(time.Now().Add(timeout))
+	_, data, err := c.ws.ReadMessage()
+	return data, err
+}
+
 // Read waits for the next frame and returns its messages (a frame may carry
 // a batch), heartbeats left out.
 func (c *Conn) Read(timeout time.Duration) ([]Message, error) {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/samrad-se/samrad/frontend"
 	"github.com/samrad-se/samrad/server/hub"
+	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/writer"
 )
@@ -32,6 +33,10 @@ type Config struct {
 	SetupToken string
 	// Now is the clock (tests may replace it).
 	Now func() time.Time
+	// Metrics, if set, is counted into and served at /metrics, to
+	// administrators or to requests bearing MetricsToken.
+	Metrics      *metrics.Metrics
+	MetricsToken string
 }
 
 // Server holds the dependencies of the handlers.

@@ -19,6 +19,7 @@ import (
 	"github.com/samrad-se/samrad/server/hub"
 	"github.com/samrad-se/samrad/server/internal/testutil"
 	"github.com/samrad-se/samrad/server/liveclient"
+	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/web"
 	"github.com/samrad-se/samrad/server/writer"
@@ -28,6 +29,7 @@ const (
 	adminEmail    = "admin@example.se"
 	adminPassword = "ett långt lösenord"
 	setupToken    = "setup-token-for-tests"
+	metricsToken  = "metrics-token-for-tests"
 )
 
 // testServer is the real application on a random local port, with a real
@@ -44,8 +46,10 @@ func newServer(t *testing.T) *testServer {
 	t.Helper()
 	store := testutil.MustOpenStore(t)
 	h := hub.New()
-	w := writer.New(store, h)
-	srv, err := web.New(web.Config{SetupToken: setupToken}, store, w, h)
+	m := metrics.New()
+	w := writer.New(store, h, m.Commit)
+	m.Watch(h, w)
+	srv, err := web.New(web.Config{SetupToken: setupToken, Metrics: m, MetricsToken: metricsToken}, store, w, h)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -160,6 +160,9 @@ func (s *Server) tableSocket(conn *websocket.Conn) {
 		if err := s.writer.Do(ctx, cmd); err != nil {
 			return encodeError("sv", msg, err)
 		}
+		if s.cfg.Metrics != nil {
+			s.cfg.Metrics.Input(cmd.Duplicate)
+		}
 		return mustJSON(ackReply{Type: "ack", ID: cmd.Stored.ID, Seq: cmd.Stored.Seq, Duplicate: cmd.Duplicate})
 	})
 }

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"crypto/subtle"
 	"io/fs"
 	"net"
 	"net/url"
@@ -97,4 +99,22 @@ func (s *Server) serviceWorker(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderCacheControl, "no-cache")
 	c.Type("js", "utf-8")
 	return c.Send(body)
+}
+
+// metrics serves Prometheus text to an administrator's session or to a
+// scraper that presents the metrics token.
+func (s *Server) metrics(c *fiber.Ctx) error {
+	if s.cfg.Metrics == nil {
+		return domain.Errorf(domain.KindNotFound, "page_not_found")
+	}
+	token := strings.TrimPrefix(c.Get(fiber.HeaderAuthorization), "Bearer ")
+	tokenOK := s.cfg.MetricsToken != "" && subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.MetricsToken)) == 1
+	if u := userOf(c); !tokenOK && (u == nil || u.Role != domain.RoleAdmin) {
+		return domain.Errorf(domain.KindUnauthorized, "login_required")
+	}
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	c.Type("txt", "utf-8")
+	var buf bytes.Buffer
+	s.cfg.Metrics.Write(&buf)
+	return c.Send(buf.Bytes())
 }

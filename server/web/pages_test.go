@@ -284,3 +284,30 @@ func mustURL(s string) *url.URL {
 	}
 	return u
 }
+
+func TestMetrics(t *testing.T) {
+	ts := newServer(t)
+	ts.withAdmin(t)
+	f := ts.workshop(t)
+	p := phone(t, ts, f.Table(0), -1)
+	p.nextOf("snapshot")
+	p.send(submitMsg(f, newID(), "Räknas"))
+	p.nextOf("ack")
+
+	b := ts.browser(t)
+	if res := b.get("/metrics"); res.Status != http.StatusUnauthorized {
+		t.Errorf("metrics without login or token: %d", res.Status)
+	}
+	req, _ := http.NewRequest(http.MethodGet, ts.URL+"/metrics", nil)
+	req.Header.Set("Authorization", "Bearer "+metricsToken)
+	res := b.do(req)
+	for _, want := range []string{"samrad_connections_phones 1", "samrad_inputs_stored_total 1", "samrad_commit_duration_seconds_count", "go_goroutines"} {
+		if !strings.Contains(res.Body, want) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+	b.login(adminEmail, adminPassword)
+	if res := b.get("/metrics"); res.Status != http.StatusOK {
+		t.Errorf("metrics for an administrator: %d", res.Status)
+	}
+}

@@ -59,12 +59,13 @@ func funcs(lang string) template.FuncMap {
 	return template.FuncMap{
 		"t": func(key string, params ...any) string { return i18n.T(lang, key, params...) },
 		// strings hands a page's scripts the texts they need, as JSON.
-		"strings": func(prefixes ...string) map[string]string { return i18n.Subset(lang, prefixes...) },
-		"date":    func(iso string) string { return i18n.Date(lang, iso) },
-		"num":     func(n int) string { return i18n.Format(lang, n) },
-		"add":     func(a, b int) int { return a + b },
-		"palette": func() []string { return domain.Palette },
-		"presets": func() []domain.ThemePreset { return domain.ThemePresets },
+		"strings":   func(prefixes ...string) map[string]string { return i18n.Subset(lang, prefixes...) },
+		"date":      func(iso string) string { return i18n.Date(lang, iso) },
+		"num":       func(n int) string { return i18n.Format(lang, n) },
+		"add":       func(a, b int) int { return a + b },
+		"palette":   func() []string { return domain.Palette },
+		"maxTables": func() int { return domain.MaxTables },
+		"presets":   func() []domain.ThemePreset { return domain.ThemePresets },
 		// refill shows what was typed into form id when that form failed, else def.
 		"refill": func(form map[string]string, id, field, def string) string {
 			if form != nil && form["form"] == id {

@@ -48,8 +48,9 @@ type Stats struct {
 }
 
 type Writer struct {
-	store *storage.Store
-	pub   Publisher
+	store    *storage.Store
+	pub      Publisher
+	onCommit func(commands int, took time.Duration)
 	queue chan *request
 	done  chan struct{}
 
@@ -60,9 +61,10 @@ type Writer struct {
 	stats   Stats
 }
 
-// New starts the writer goroutine.
-func New(store *storage.Store, pub Publisher) *Writer {
-	w := &Writer{store: store, pub: pub, queue: make(chan *request, 4*MaxBatch), done: make(chan struct{})}
+// New starts the writer goroutine. onCommit, if not nil, is told the size
+// and duration of every transaction (for metrics).
+func New(store *storage.Store, pub Publisher, onCommit func(commands int, took time.Duration)) *Writer {
+	w := &Writer{store: store, pub: pub, onCommit: onCommit, queue: make(chan *request, 4*MaxBatch), done: make(chan struct{})}
 	go w.run()
 	return w
 }
@@ -145,10 +147,14 @@ func (w *Writer) commit(batch []*request) {
 		}
 		changes = nil
 	}
+	took := time.Since(start)
+	if w.onCommit != nil {
+		w.onCommit(len(batch), took)
+	}
 	w.statsMu.Lock()
 	w.stats.Commits++
 	w.stats.Commands += uint64(len(batch))
-	w.stats.CommitNs += uint64(time.Since(start))
+	w.stats.CommitNs += uint64(took)
 	if err != nil {
 		w.stats.Failed++
 	}

@@ -124,7 +124,7 @@ func TestFailingCommandIsUndoneAlone(t *testing.T) {
 
 func TestCloseFinishesQueuedWork(t *testing.T) {
 	store := testutil.MustOpenStore(t)
-	w := writer.New(store, testutil.NewRecorder())
+	w := writer.New(store, testutil.NewRecorder(), nil)
 	f := testutil.MustWorkshop(t, store, w, 1)
 	var wg sync.WaitGroup
 	acked := make(chan struct{}, 100)

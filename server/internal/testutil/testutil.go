@@ -37,7 +37,7 @@ func (r *Recorder) Publish(changes []domain.Change) {
 // MustWriter starts a writer on store, closed at the end of the test.
 func MustWriter(tb testing.TB, store *storage.Store, pub writer.Publisher) *writer.Writer {
 	tb.Helper()
-	w := writer.New(store, pub)
+	w := writer.New(store, pub, nil)
 	tb.Cleanup(w.Close)
 	return w
 }
