@@ -51,8 +51,8 @@ type Writer struct {
 	store    *storage.Store
 	pub      Publisher
 	onCommit func(commands int, took time.Duration)
-	queue chan *request
-	done  chan struct{}
+	queue    chan *request
+	done     chan struct{}
 
 	mu     sync.RWMutex
 	closed bool
