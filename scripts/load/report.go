@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"time"
 )
 
@@ -12,13 +13,15 @@ type report struct {
 	pid      int
 	notes    []string
 
-	joinErrors   int
-	connected    int
-	connectTime  time.Duration
-	rssBefore    int64
-	rssConnected int64
-	cpuBefore    int64
-	cpuAfter     int64
+	joinErrors    int
+	connected     int
+	connectTime   time.Duration
+	rssBefore     int64
+	rssConnected  int64
+	cpuBefore     int64
+	cpuAfter      int64
+	selfCPUBefore int64
+	selfCPUAfter  int64
 
 	sendStart     time.Time
 	sendTime      time.Duration
@@ -67,7 +70,9 @@ func (r *report) print(w io.Writer) {
 		fmt.Fprintf(w, "  sent %d inputs in %.1f s (target %.0f/s); acknowledged %d (%.0f/s while sending)\n",
 			r.submitted, r.sendTime.Seconds(), c.rate, r.acked, float64(r.acked)/r.ackTime.Seconds())
 		if r.pid != 0 && r.cpuAfter > r.cpuBefore {
-			fmt.Fprintf(w, "  server CPU while sending: %.2f cores\n", float64(r.cpuAfter-r.cpuBefore)/100/r.ackTime.Seconds())
+			fmt.Fprintf(w, "  CPU while sending: server %.2f cores, load tool %.2f cores (of %d)\n",
+				float64(r.cpuAfter-r.cpuBefore)/100/r.ackTime.Seconds(),
+				float64(r.selfCPUAfter-r.selfCPUBefore)/100/r.ackTime.Seconds(), runtime.NumCPU())
 		}
 		h := r.ackLatency
 		fmt.Fprintf(w, "  submit → ack:       p50 %s  p99 %s  p99.9 %s  max %s  (%d samples)\n",

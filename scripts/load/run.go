@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -160,6 +161,7 @@ func run(ctx context.Context, cfg config) (*report, error) {
 		r.rssConnected = rssKiB(r.pid)
 		r.cpuBefore = cpuTicks(r.pid)
 	}
+	r.selfCPUBefore = cpuTicks(os.Getpid())
 
 	// Send at the target rate, spread over the phones.
 	r.sendStart = time.Now()
@@ -170,6 +172,7 @@ func run(ctx context.Context, cfg config) (*report, error) {
 	if r.pid != 0 {
 		r.cpuAfter = cpuTicks(r.pid)
 	}
+	r.selfCPUAfter = cpuTicks(os.Getpid())
 	r.acked = acked.Load()
 	r.duplicateAcks = duplicateAcks.Load()
 

@@ -23,4 +23,7 @@ type Change struct {
 	Payload    any // what dashboards get
 	// PhonePayload is what phones get, when it differs from Payload.
 	PhonePayload any
+	// Origin, if set, is the connection that made the change; it has its
+	// acknowledgement and is not sent the change again.
+	Origin any
 }

@@ -111,7 +111,9 @@ func (h *Hub) Publish(changes []domain.Change) {
 		switch c.Audience {
 		case domain.ToTable:
 			for cl := range t.phones[c.TableID] {
-				h.offer(t, cl, e.forPhone)
+				if cl != c.Origin {
+					h.offer(t, cl, e.forPhone)
+				}
 			}
 		case domain.ToEveryone:
 			for _, table := range t.phones {

@@ -272,3 +272,18 @@ func TestEndBeforeStartWaitsForStart(t *testing.T) {
 		t.Errorf("after Start: wakes %d, code %d", wakes, code)
 	}
 }
+
+func TestOriginIsNotEchoed(t *testing.T) {
+	h := New()
+	sender, _, _ := subscribe(h, "w", "t1", -1)
+	mate, _, _ := subscribe(h, "w", "t1", -1)
+	c := change(1, domain.ToTable, "t1")
+	c.Origin = sender
+	h.Publish([]domain.Change{c})
+	if got := drain(sender); len(got) != 0 {
+		t.Errorf("the submitting phone got its own change back: %v", got)
+	}
+	if got := drain(mate); len(got) != 1 {
+		t.Errorf("the other phone at the table got %d changes, want 1", len(got))
+	}
+}

@@ -49,13 +49,23 @@ const sqlAnswerable = `SELECT q.state, w.state FROM questions q JOIN workshops w
 
 // AnswerableCheck returns the states that decide whether a table may answer a question.
 func (tx *Tx) AnswerableCheck(workshopID, questionID string) (domain.QuestionState, domain.WorkshopState, error) {
+	c := &tx.store.cache
+	q, qok := c.questions[questionID]
+	ws, wok := c.workshops[workshopID]
+	if qok && wok && q.workshopID == workshopID {
+		return q.state, ws, nil
+	}
 	var qs domain.QuestionState
-	var ws domain.WorkshopState
 	err := tx.q.QueryRowContext(tx.ctx, sqlAnswerable, questionID, workshopID).Scan(&qs, &ws)
 	if errors.Is(err, sql.ErrNoRows) {
 		return qs, ws, domain.Errorf(domain.KindNotFound, "question_not_found")
 	}
-	return qs, ws, translate(err)
+	if err != nil {
+		return qs, ws, translate(err)
+	}
+	c.questions[questionID] = cachedQuestion{workshopID: workshopID, state: qs}
+	c.workshops[workshopID] = ws
+	return qs, ws, nil
 }
 
 func (tx *Tx) InsertQuestion(qu domain.Question) error {
@@ -65,6 +75,7 @@ func (tx *Tx) InsertQuestion(qu domain.Question) error {
 }
 
 func (tx *Tx) UpdateQuestion(qu domain.Question) error {
+	delete(tx.store.cache.questions, qu.ID)
 	_, err := tx.q.ExecContext(tx.ctx, `UPDATE questions SET position = ?, text = ?, state = ? WHERE id = ? AND workshop_id = ?`,
 		qu.Position, qu.Text, qu.State, qu.ID, qu.WorkshopID)
 	return translate(err)

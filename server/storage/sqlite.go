@@ -53,6 +53,7 @@ type Store struct {
 	writeMu sync.Mutex
 	conn    *sql.Conn
 	stmts   map[string]*sql.Stmt // compiled on conn, by query text
+	cache   writeCache
 }
 
 // Open opens (creating if needed) the database in dir and applies migrations.
@@ -91,7 +92,7 @@ func Open(dir string) (*Store, error) {
 	}
 	read.SetMaxOpenConns(4)
 	read.SetMaxIdleConns(4)
-	return &Store{Path: path, write: write, read: read, conn: conn, stmts: map[string]*sql.Stmt{},
+	return &Store{Path: path, write: write, read: read, conn: conn, stmts: map[string]*sql.Stmt{}, cache: newWriteCache(),
 		now: func() time.Time { return time.Now().UTC() }}, nil
 }
 
@@ -191,6 +192,7 @@ func (tx *Tx) Commit() error {
 	}
 	_, err := tx.q.ExecContext(tx.ctx, "COMMIT")
 	if err != nil {
+		tx.store.cache.reset()
 		// A failed COMMIT can leave the transaction open; end it so the
 		// connection is clean for the next one.
 		tx.store.conn.ExecContext(context.Background(), "ROLLBACK")
@@ -205,6 +207,7 @@ func (tx *Tx) Rollback() error {
 		return nil
 	}
 	_, err := tx.store.conn.ExecContext(context.Background(), "ROLLBACK")
+	tx.store.cache.reset()
 	tx.finish()
 	return err
 }
@@ -224,6 +227,7 @@ func (tx *Tx) Savepoint() error {
 }
 
 func (tx *Tx) RollbackTo() error {
+	tx.store.cache.reset()
 	_, err := tx.q.ExecContext(tx.ctx, "ROLLBACK TO cmd")
 	if err == nil {
 		_, err = tx.q.ExecContext(tx.ctx, "RELEASE cmd")

@@ -50,9 +50,16 @@ func (tx *Tx) Theme(workshopID, id string) (domain.Theme, error) {
 
 // ParkingTheme returns the workshop's "Övrigt / ej sorterat" theme.
 func (tx *Tx) ParkingTheme(workshopID string) (string, error) {
+	if id, ok := tx.store.cache.parking[workshopID]; ok {
+		return id, nil
+	}
 	var id string
 	err := tx.q.QueryRowContext(tx.ctx, `SELECT id FROM themes WHERE workshop_id = ? AND parking = 1`, workshopID).Scan(&id)
-	return id, translate(err)
+	if err != nil {
+		return id, translate(err)
+	}
+	tx.store.cache.parking[workshopID] = id
+	return id, nil
 }
 
 func (tx *Tx) InsertTheme(t domain.Theme) error {

@@ -67,6 +67,7 @@ func (tx *Tx) UpdateWorkshopDetails(id, name, date, place string) error {
 }
 
 func (tx *Tx) SetWorkshopState(id string, state domain.WorkshopState) error {
+	delete(tx.store.cache.workshops, id)
 	_, err := tx.q.ExecContext(tx.ctx, `UPDATE workshops SET state = ? WHERE id = ?`, state, id)
 	return translate(err)
 }

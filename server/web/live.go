@@ -96,12 +96,15 @@ func nonNil[T any](list []T) []T {
 	return list
 }
 
+// handler answers one inbound message of a connection; nil means no reply.
+type handler func(client *hub.Client, msg inbound) []byte
+
 // live takes over an upgraded connection and serves it on a goroutine of its
 // own, so that the upgrade handler returns at once: fasthttp (with
 // KeepHijackedConns, set in New) then frees the request's context and
 // buffers, which would otherwise stay allocated for the life of every
 // websocket. The goroutine closes the connection when it is done.
-func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle func(inbound) []byte) {
+func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle handler) {
 	since, _ := conn.Locals(localSince).(int64)
 	ws := conn.Conn
 	s.sockets.Add(1)
@@ -117,8 +120,11 @@ func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle f
 	}()
 }
 
-func (s *Server) serveLive(ws *fastws.Conn, workshopID, tableID string, since int64, handle func(inbound) []byte) {
+func (s *Server) serveLive(ws *fastws.Conn, workshopID, tableID string, since int64, handle handler) {
 	ss := &session{conn: ws}
+	if tableID == "" {
+		ss.linger = dashboardLinger
+	}
 	client, needSnapshot := s.hub.Subscribe(workshopID, tableID, since, ss.wake)
 	ss.client = client
 	defer s.hub.Unsubscribe(client)
@@ -146,12 +152,12 @@ func (s *Server) tableSocketAuth(c *fiber.Ctx) error {
 
 func (s *Server) tableSocket(conn *websocket.Conn) {
 	t := conn.Locals(localTable).(domain.Table)
-	s.live(conn, t.WorkshopID, t.ID, func(msg inbound) []byte {
+	s.live(conn, t.WorkshopID, t.ID, func(client *hub.Client, msg inbound) []byte {
 		if msg.Type != "submit" {
 			return encodeError("sv", msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
 		}
 		cmd := &workshop.Submit{WorkshopID: t.WorkshopID, TableID: t.ID, ID: msg.ID,
-			QuestionID: msg.Question, ThemeID: msg.Theme, Text: msg.Text}
+			QuestionID: msg.Question, ThemeID: msg.Theme, Text: msg.Text, Origin: client}
 		if err := cmd.Validate(); err != nil {
 			return encodeError("sv", msg, err)
 		}
@@ -180,7 +186,7 @@ func (s *Server) dashboardSocketAuth(c *fiber.Ctx) error {
 
 func (s *Server) dashboardSocket(conn *websocket.Conn) {
 	workshopID := conn.Locals(localWS).(string)
-	s.live(conn, workshopID, "", func(msg inbound) []byte {
+	s.live(conn, workshopID, "", func(_ *hub.Client, msg inbound) []byte {
 		var cmd writer.Command
 		switch msg.Type {
 		case "moderate":

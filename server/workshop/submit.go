@@ -15,6 +15,7 @@ type Submit struct {
 	QuestionID string
 	ThemeID    string // optional; empty files it under the parking lot
 	Text       string
+	Origin     any // the submitting connection (see domain.Change)
 
 	// Set by Apply.
 	Stored    domain.Input
@@ -88,5 +89,5 @@ func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	}
 	s.Stored = in
 	return []domain.Change{{WorkshopID: s.WorkshopID, Seq: seq, Type: "input", Audience: domain.ToTable,
-		TableID: s.TableID, Payload: in, PhonePayload: in.ForTable()}}, nil
+		TableID: s.TableID, Payload: in, PhonePayload: in.ForTable(), Origin: s.Origin}}, nil
 }

@@ -1,0 +1,30 @@
+package storage
+
+import "github.com/samrad-se/samrad/server/domain"
+
+// writeCache remembers, for the writer connection, the few facts every
+// submission checks: whether its question and workshop are open, and which
+// theme is the parking lot. Only write transactions touch it (under
+// writeMu); the methods that change those facts forget them, and any
+// rollback forgets everything, so it never holds what was not committed
+// for longer than the transaction that wrote it.
+type writeCache struct {
+	questions map[string]cachedQuestion       // by question id
+	workshops map[string]domain.WorkshopState // by workshop id
+	parking   map[string]string               // workshop id → parking theme id
+}
+
+type cachedQuestion struct {
+	workshopID string
+	state      domain.QuestionState
+}
+
+func newWriteCache() writeCache {
+	return writeCache{questions: map[string]cachedQuestion{}, workshops: map[string]domain.WorkshopState{}, parking: map[string]string{}}
+}
+
+func (c *writeCache) reset() {
+	clear(c.questions)
+	clear(c.workshops)
+	clear(c.parking)
+}
