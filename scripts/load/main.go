@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"time"
 )
@@ -33,9 +34,13 @@ type config struct {
 	connectRate float64
 	drain       time.Duration
 	storm       bool
+	cpuProfile  string
 }
 
-func main() {
+func main() { os.Exit(loadTest()) }
+
+// loadTest returns the exit code: 0 when nothing was lost or doubled.
+func loadTest() int {
 	var cfg config
 	flag.StringVar(&cfg.url, "url", "http://127.0.0.1:8080", "server address (loopback only)")
 	flag.StringVar(&cfg.email, "email", os.Getenv("SAMRAD_ADMIN_EMAIL"), "administrator e-mail (env SAMRAD_ADMIN_EMAIL)")
@@ -48,10 +53,17 @@ func main() {
 	flag.Float64Var(&cfg.connectRate, "connect-rate", 2000, "new phone connections per second while ramping up")
 	flag.DurationVar(&cfg.drain, "drain", 20*time.Second, "how long to wait for the last acknowledgements")
 	flag.BoolVar(&cfg.storm, "storm", false, "after sending, drop every phone within 5 s and check that all resynchronise")
+	flag.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write the load tool's own CPU profile to this file")
 	flag.Parse()
+	if cfg.cpuProfile != "" {
+		f, err := os.Create(cfg.cpuProfile)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			defer pprof.StopCPUProfile()
+		}
+	}
 	if err := cfg.check(); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
-		os.Exit(2)
+		return 2
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), cfg.duration+cfg.drain+5*time.Minute)
 	defer cancel()
@@ -61,11 +73,12 @@ func main() {
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
-		os.Exit(1)
+		return 1
 	}
 	if !report.clean() {
-		os.Exit(1)
+		return 1
 	}
+	return 0
 }
 
 func (c *config) check() error {
@@ -106,4 +119,13 @@ func (c *config) port() int {
 		return 80
 	}
 	return p
+}
+
+// maxInputs bounds how many inputs a run sends, for the dashboards' counters.
+func (c *config) maxInputs() int {
+	n := c.rate*c.duration.Seconds() + 1
+	if c.storm {
+		n += min(c.rate, 1000) * 5
+	}
+	return int(n) + 1000
 }

@@ -16,24 +16,36 @@ import (
 	"github.com/samrad-se/samrad/server/liveclient"
 )
 
-// sent remembers when each input left its phone, for the dashboards' latency.
-type sentLog struct{ m sync.Map }
+// sentLog remembers when each input left its phone and gives it a number,
+// so that dashboards can count deliveries in a slice instead of a map.
+type sentLog struct {
+	m    sync.Map // id → sentEntry
+	next atomic.Int64
+}
 
-func (s *sentLog) mark(id string) { s.m.Store(id, time.Now()) }
+type sentEntry struct {
+	n  int
+	at time.Time
+}
 
-func (s *sentLog) since(id string) (time.Duration, bool) {
+func (s *sentLog) mark(id string) {
+	s.m.Store(id, sentEntry{n: int(s.next.Add(1) - 1), at: time.Now()})
+}
+
+func (s *sentLog) lookup(id string) (sentEntry, bool) {
 	v, ok := s.m.Load(id)
 	if !ok {
-		return 0, false
+		return sentEntry{}, false
 	}
-	return time.Since(v.(time.Time)), true
+	return v.(sentEntry), true
 }
 
 // dashboard is a facilitator's live view: it counts every input it sees.
 type dashboard struct {
 	conn    *liveclient.Conn
 	mu      sync.Mutex
-	seen    map[string]int
+	seen    []uint8 // deliveries per sent input, by its number
+	unknown int     // inputs seen that the load tool did not send
 	errs    atomic.Int64
 	stopped chan struct{}
 }
@@ -63,12 +75,19 @@ func (d *dashboard) run(sent *sentLog, latency *histogram) {
 			}
 			id := string(rest[j+14 : j+14+36])
 			rest = rest[j+14+36:]
+			e, ok := sent.lookup(id)
 			d.mu.Lock()
-			d.seen[id]++
-			first := d.seen[id] == 1
+			first := false
+			switch {
+			case !ok || e.n >= len(d.seen):
+				d.unknown++
+			default:
+				d.seen[e.n]++
+				first = d.seen[e.n] == 1
+			}
 			d.mu.Unlock()
-			if lat, ok := sent.since(id); ok && first {
-				latency.add(lat)
+			if first {
+				latency.add(time.Since(e.at))
 			}
 		}
 	}
@@ -78,11 +97,14 @@ func (d *dashboard) counts() (distinct, dup int) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, n := range d.seen {
+		if n > 0 {
+			distinct++
+		}
 		if n > 1 {
-			dup += n - 1
+			dup += int(n) - 1
 		}
 	}
-	return len(d.seen), dup
+	return distinct, dup + d.unknown
 }
 
 func run(ctx context.Context, cfg config) (*report, error) {
@@ -111,7 +133,7 @@ func run(ctx context.Context, cfg config) (*report, error) {
 		if err != nil {
 			return r, fmt.Errorf("dashboard %d: %w", i, err)
 		}
-		d := &dashboard{conn: conn, seen: map[string]int{}, stopped: make(chan struct{})}
+		d := &dashboard{conn: conn, seen: make([]uint8, cfg.maxInputs()), stopped: make(chan struct{})}
 		dashboards = append(dashboards, d)
 		go d.run(sent, r.dashLatency)
 	}

@@ -17,6 +17,7 @@ type Metrics struct {
 	set           *vm.Set
 	commitSeconds *vm.Summary
 	commitBatch   *vm.Summary
+	submitSeconds *vm.Summary
 	inputs        *vm.Counter
 	duplicates    *vm.Counter
 }
@@ -27,6 +28,7 @@ func New() *Metrics {
 		set:           s,
 		commitSeconds: s.NewSummary("samrad_commit_duration_seconds"),
 		commitBatch:   s.NewSummary("samrad_commit_batch_commands"),
+		submitSeconds: s.NewSummary("samrad_submit_duration_seconds"),
 		inputs:        s.NewCounter("samrad_inputs_stored_total"),
 		duplicates:    s.NewCounter("samrad_inputs_duplicate_total"),
 	}
@@ -38,9 +40,11 @@ func (m *Metrics) Commit(n int, d time.Duration) {
 	m.commitBatch.Update(float64(n))
 }
 
-// Input counts an acknowledged submission; a duplicate is a resend of one
+// Input counts an acknowledged submission and how long the server took from
+// reading it to queuing its acknowledgement; a duplicate is a resend of one
 // already stored.
-func (m *Metrics) Input(duplicate bool) {
+func (m *Metrics) Input(duplicate bool, took time.Duration) {
+	m.submitSeconds.Update(took.Seconds())
 	if duplicate {
 		m.duplicates.Inc()
 		return

@@ -161,13 +161,14 @@ func (s *Server) tableSocket(conn *websocket.Conn) {
 		if err := cmd.Validate(); err != nil {
 			return encodeError("sv", msg, err)
 		}
+		start := time.Now()
 		ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 		defer cancel()
 		if err := s.writer.Do(ctx, cmd); err != nil {
 			return encodeError("sv", msg, err)
 		}
 		if s.cfg.Metrics != nil {
-			s.cfg.Metrics.Input(cmd.Duplicate)
+			s.cfg.Metrics.Input(cmd.Duplicate, time.Since(start))
 		}
 		return mustJSON(ackReply{Type: "ack", ID: cmd.Stored.ID, Seq: cmd.Stored.Seq, Duplicate: cmd.Duplicate})
 	})

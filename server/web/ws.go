@@ -102,15 +102,38 @@ func (ss *session) flush() {
 		if batch == nil {
 			return
 		}
-		if !ss.write(joinBatch(batch)) {
+		if !ss.write(batch) {
 			ss.client.End(hub.CodeGoingAway)
 		}
 	}
 }
 
-func (ss *session) write(msg []byte) bool {
+// write sends one queued message as it is, or several as one JSON array:
+// one frame and one system call instead of many when a connection falls
+// behind. The array is written straight into the connection's buffer.
+func (ss *session) write(batch [][]byte) bool {
 	ss.conn.SetWriteDeadline(time.Now().Add(writeTimeout))
-	return ss.conn.WriteMessage(websocket.TextMessage, msg) == nil
+	if len(batch) == 1 {
+		return ss.conn.WriteMessage(websocket.TextMessage, batch[0]) == nil
+	}
+	w, err := ss.conn.NextWriter(websocket.TextMessage)
+	if err != nil {
+		return false
+	}
+	sep := []byte{'['}
+	for _, msg := range batch {
+		if _, err := w.Write(sep); err != nil {
+			return false
+		}
+		if _, err := w.Write(msg); err != nil {
+			return false
+		}
+		sep[0] = ','
+	}
+	if _, err := w.Write([]byte{']'}); err != nil {
+		return false
+	}
+	return w.Close() == nil
 }
 
 // heartbeat queues a ping every 25 s for as long as the client is live.
@@ -164,27 +187,6 @@ func (ss *session) readLoop(handle handler) {
 }
 
 var pongMsg = hub.Encode("pong", 0, nil)
-
-// joinBatch sends several queued messages as one JSON array: one frame and
-// one system call instead of many when a connection falls behind.
-func joinBatch(batch [][]byte) []byte {
-	if len(batch) == 1 {
-		return batch[0]
-	}
-	n := 1
-	for _, m := range batch {
-		n += len(m) + 1
-	}
-	out := make([]byte, 0, n)
-	out = append(out, '[')
-	for i, m := range batch {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = append(out, m...)
-	}
-	return append(out, ']')
-}
 
 func mustJSON(v any) []byte {
 	b, err := json.Marshal(v)
