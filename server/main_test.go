@@ -41,7 +41,8 @@ func startServer(t *testing.T, dir string, port int) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "SAMRAD_TEST_RUN_SERVER=1", "SAMRAD_DATA="+dir,
-		fmt.Sprintf("SAMRAD_ADDR=127.0.0.1:%d", port))
+		fmt.Sprintf("SAMRAD_ADDR=127.0.0.1:%d", port),
+		"SAMRAD_ADMIN_EMAIL=admin@example.se", "SAMRAD_ADMIN_PASSWORD=ett långt lösenord")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -130,10 +131,7 @@ func TestSIGKILLLosesNoAcknowledgedInput(t *testing.T) {
 			t.Fatalf("input %s was acknowledged but is not in the database after SIGKILL", id)
 		}
 	}
-	pendingAtKill := 0
-	for _, p := range phones {
-		pendingAtKill += p.Pending()
-	}
+	pendingAtKill := pending(phones)
 	t.Logf("at the kill: %d submitted, %d acknowledged, %d waiting on phones", len(submitted), len(acked), pendingAtKill)
 	if pendingAtKill == 0 {
 		t.Fatal("no input was waiting on the phones after the kill; the resend path was not exercised")
@@ -141,16 +139,9 @@ func TestSIGKILLLosesNoAcknowledgedInput(t *testing.T) {
 
 	startServer(t, dir, port)
 	deadline := time.Now().Add(30 * time.Second)
-	for {
-		waiting := 0
-		for _, p := range phones {
-			waiting += p.Pending()
-		}
-		if waiting == 0 {
-			break
-		}
+	for pending(phones) > 0 {
 		if time.Now().After(deadline) {
-			t.Fatalf("%d inputs still waiting on the phones 30 s after the restart", waiting)
+			t.Fatalf("%d inputs still waiting on the phones 30 s after the restart", pending(phones))
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -171,6 +162,101 @@ func TestSIGKILLLosesNoAcknowledgedInput(t *testing.T) {
 			t.Errorf("the server refused inputs: %v", r)
 		}
 	}
+}
+
+// TestSIGTERMShutsDownGracefully stops the server with SIGTERM during load:
+// it must exit by itself within 10 s, tell live clients to reconnect (close
+// code 1012), and keep every acknowledged input; after a restart the phones
+// deliver the rest.
+func TestSIGTERMShutsDownGracefully(t *testing.T) {
+	dir := t.TempDir()
+	store, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := testutil.MustWriter(t, store, testutil.NewRecorder())
+	f := testutil.MustWorkshop(t, store, w, 2)
+	w.Close()
+	store.Close()
+
+	port := freePort(t)
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	server := startServer(t, dir, port)
+	watcher, err := liveclient.Dial(context.Background(), base, "/ws/table/"+f.Table(1).Code, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var phones []*liveclient.Phone
+	var running sync.WaitGroup
+	for i := 0; i < 6; i++ {
+		p := liveclient.NewPhone(base, f.Table(i%2).Code, f.Question(0).ID)
+		phones = append(phones, p)
+		running.Add(1)
+		go func() { defer running.Done(); p.Run(ctx) }()
+	}
+	submitted := 0
+	for i := 0; i < 300; i++ {
+		phones[i%len(phones)].Submit(fmt.Sprintf("Synpunkt %d", i))
+		submitted++
+		if i == 150 {
+			server.Process.Signal(syscall.SIGTERM)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- server.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("server exited with %v, want 0", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("server still running 10 s after SIGTERM")
+	}
+	code := 0
+	for {
+		if _, err := watcher.Read(5 * time.Second); err != nil {
+			code = liveclient.CloseCode(err)
+			break
+		}
+	}
+	if code != 1012 {
+		t.Errorf("live clients were closed with %d, want 1012 (service restart)", code)
+	}
+	var acked []string
+	for _, p := range phones {
+		acked = append(acked, p.Acked()...)
+	}
+	stored := storedIDs(t, dir, f.WorkshopID())
+	for _, id := range acked {
+		if !stored[id] {
+			t.Fatalf("acknowledged input %s missing after a graceful shutdown", id)
+		}
+	}
+
+	startServer(t, dir, port)
+	deadline := time.Now().Add(30 * time.Second)
+	for pending(phones) > 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d inputs still waiting after the restart", pending(phones))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	running.Wait()
+	if got := len(storedIDs(t, dir, f.WorkshopID())); got != submitted {
+		t.Errorf("stored %d inputs, submitted %d", got, submitted)
+	}
+}
+
+func pending(phones []*liveclient.Phone) int {
+	n := 0
+	for _, p := range phones {
+		n += p.Pending()
+	}
+	return n
 }
 
 // storedIDs opens the database the way the server does (which also recovers

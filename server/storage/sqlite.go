@@ -56,14 +56,28 @@ type Store struct {
 	cache   writeCache
 }
 
+// Options tune how the database is opened.
+type Options struct {
+	// BusyTimeout is how long a write waits for a lock another process holds
+	// (a backup, an operator's sqlite3 shell) before it fails with "try
+	// again". Default 5 s.
+	BusyTimeout time.Duration
+}
+
 // Open opens (creating if needed) the database in dir and applies migrations.
-func Open(dir string) (*Store, error) {
+func Open(dir string) (*Store, error) { return OpenWith(dir, Options{}) }
+
+// OpenWith is Open with options.
+func OpenWith(dir string, opt Options) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("create data folder: %w", err)
 	}
+	if opt.BusyTimeout <= 0 {
+		opt.BusyTimeout = 5 * time.Second
+	}
 	register()
 	path := filepath.Join(dir, "samrad.db")
-	common := "_busy_timeout=5000&_foreign_keys=on"
+	common := fmt.Sprintf("_busy_timeout=%d&_foreign_keys=on", opt.BusyTimeout.Milliseconds())
 	write, err := sql.Open(driverName, "file:"+path+"?"+common+"&_journal_mode=WAL&_synchronous=FULL")
 	if err != nil {
 		return nil, err
@@ -300,4 +314,22 @@ func (s *Store) CheckIntegrity(ctx context.Context) (string, error) {
 	var res string
 	err := s.read.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res)
 	return res, err
+}
+
+// LimitSize caps the database at its current size plus extraPages pages on
+// the writer connection (0 lifts the cap), so fault tests can make the disk
+// "full" without filling one.
+func (s *Store) LimitSize(ctx context.Context, extraPages int) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	limit := int64(1 << 31) // SQLite's default maximum
+	if extraPages > 0 {
+		var pages int64
+		if err := s.conn.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
+			return err
+		}
+		limit = pages + int64(extraPages)
+	}
+	_, err := s.conn.ExecContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", limit))
+	return err
 }

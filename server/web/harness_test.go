@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -44,7 +45,12 @@ type testServer struct {
 
 func newServer(t *testing.T) *testServer {
 	t.Helper()
-	store := testutil.MustOpenStore(t)
+	return newServerWith(t, storage.Options{})
+}
+
+func newServerWith(t *testing.T, opt storage.Options) *testServer {
+	t.Helper()
+	store := testutil.MustOpenStoreWith(t, opt)
 	h := hub.New()
 	m := metrics.New()
 	w := writer.New(store, h, m.Commit)
@@ -182,6 +188,7 @@ type wsClient struct {
 	conn     *liveclient.Conn
 	incoming chan message
 	closeErr error // why reading stopped, once incoming is closed
+	paused   sync.Mutex
 }
 
 type message = liveclient.Message
@@ -202,9 +209,15 @@ func dial(t *testing.T, base, path string, header http.Header) (*wsClient, int, 
 	return c, http.StatusSwitchingProtocols, nil
 }
 
+// stopReading makes the client a slow reader: it keeps the connection open
+// but takes nothing more from it.
+func (c *wsClient) stopReading() { c.paused.Lock() }
+
 func (c *wsClient) readLoop() {
 	defer close(c.incoming)
 	for {
+		c.paused.Lock()
+		c.paused.Unlock() // a gate: waits here while stopReading holds it
 		msgs, err := c.conn.Read(time.Hour)
 		if err != nil {
 			c.closeErr = err

@@ -15,7 +15,13 @@ import (
 // MustOpenStore opens a fresh database file in a temporary folder.
 func MustOpenStore(tb testing.TB) *storage.Store {
 	tb.Helper()
-	s, err := storage.Open(tb.TempDir())
+	return MustOpenStoreWith(tb, storage.Options{})
+}
+
+// MustOpenStoreWith is MustOpenStore with options.
+func MustOpenStoreWith(tb testing.TB, opt storage.Options) *storage.Store {
+	tb.Helper()
+	s, err := storage.OpenWith(tb.TempDir(), opt)
 	if err != nil {
 		tb.Fatal(err)
 	}
