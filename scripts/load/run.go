@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"os"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -46,6 +48,7 @@ type dashboard struct {
 	mu      sync.Mutex
 	seen    []uint8 // deliveries per sent input, by its number
 	unknown int     // inputs seen that the load tool did not send
+	seq     int64   // the last change seen, for resuming (read goroutine only)
 	errs    atomic.Int64
 	stopped chan struct{}
 }
@@ -53,44 +56,151 @@ type dashboard struct {
 // inputMarker starts every new-input message as the hub encodes it; the
 // dashboard finds ids by scanning rather than decoding, so that twenty
 // dashboards of the load tool do not need more CPU than the server.
-var inputMarker = []byte(`{"type":"input","seq":`)
+var (
+	inputMarker    = []byte(`{"type":"input","seq":`)
+	snapshotMarker = []byte(`{"type":"snapshot"`)
+)
 
-func (d *dashboard) run(sent *sentLog, latency *histogram) {
+// run reads until the load test ends, reconnecting (and resuming from the
+// last change it saw) whenever the connection drops, as the browser does.
+func (d *dashboard) run(ctx context.Context, base, path string, header http.Header, sent *sentLog, latency *histogram) {
 	defer close(d.stopped)
-	for {
-		frame, err := d.conn.ReadRaw(2 * time.Minute)
-		if err != nil {
-			return
-		}
-		for rest := frame; ; {
-			i := bytes.Index(rest, inputMarker)
-			if i < 0 {
+	for ctx.Err() == nil {
+		d.read(sent, latency)
+		for ctx.Err() == nil {
+			time.Sleep(500 * time.Millisecond)
+			conn, err := liveclient.Dial(ctx, base, fmt.Sprintf("%s?since=%d", path, d.seq), header)
+			if err == nil {
+				d.setConn(conn)
 				break
-			}
-			rest = rest[i+len(inputMarker):]
-			j := bytes.Index(rest, []byte(`"data":{"id":"`))
-			if j < 0 || len(rest) < j+14+36 {
-				d.errs.Add(1)
-				break
-			}
-			id := string(rest[j+14 : j+14+36])
-			rest = rest[j+14+36:]
-			e, ok := sent.lookup(id)
-			d.mu.Lock()
-			first := false
-			switch {
-			case !ok || e.n >= len(d.seen):
-				d.unknown++
-			default:
-				d.seen[e.n]++
-				first = d.seen[e.n] == 1
-			}
-			d.mu.Unlock()
-			if first {
-				latency.add(time.Since(e.at))
 			}
 		}
 	}
+}
+
+func (d *dashboard) setConn(c *liveclient.Conn) {
+	d.mu.Lock()
+	d.conn = c
+	d.mu.Unlock()
+}
+
+func (d *dashboard) close() {
+	d.mu.Lock()
+	d.conn.Close()
+	d.mu.Unlock()
+}
+
+func (d *dashboard) read(sent *sentLog, latency *histogram) {
+	d.mu.Lock()
+	conn := d.conn
+	d.mu.Unlock()
+	for {
+		frame, err := conn.ReadRaw(2 * time.Minute)
+		if err != nil {
+			return
+		}
+		if bytes.Contains(frame, snapshotMarker) {
+			// Rare (after a reconnect), so decode properly; the snapshot may
+			// share a frame with the changes queued behind it.
+			for _, msg := range splitBatch(frame) {
+				if bytes.HasPrefix(msg, snapshotMarker) {
+					d.snapshot(msg, sent)
+				} else {
+					d.scan(msg, sent, latency)
+				}
+			}
+			continue
+		}
+		d.scan(frame, sent, latency)
+	}
+}
+
+// splitBatch returns the messages of a frame: itself, or the elements of a JSON array.
+func splitBatch(frame []byte) [][]byte {
+	if len(frame) == 0 || frame[0] != '[' {
+		return [][]byte{frame}
+	}
+	var list []json.RawMessage
+	if json.Unmarshal(frame, &list) != nil {
+		return nil
+	}
+	out := make([][]byte, len(list))
+	for i, m := range list {
+		out[i] = m
+	}
+	return out
+}
+
+// scan finds new-input messages in a frame without decoding it.
+func (d *dashboard) scan(frame []byte, sent *sentLog, latency *histogram) {
+	for rest := frame; ; {
+		i := bytes.Index(rest, inputMarker)
+		if i < 0 {
+			return
+		}
+		rest = rest[i+len(inputMarker):]
+		seq, err := strconv.ParseInt(string(rest[:max(0, bytes.IndexByte(rest, ','))]), 10, 64)
+		j := bytes.Index(rest, []byte(`"data":{"id":"`))
+		if err != nil || j < 0 || len(rest) < j+14+36 {
+			d.errs.Add(1)
+			return
+		}
+		id := string(rest[j+14 : j+14+36])
+		rest = rest[j+14+36:]
+		// As in the browser: a change at or below what the dashboard has
+		// (queued behind the snapshot it came with) is not news.
+		if seq <= d.seq {
+			continue
+		}
+		d.seq = seq
+		if first := d.count(id, sent); first != nil {
+			latency.add(time.Since(first.at))
+		}
+	}
+}
+
+// snapshot counts the inputs of a snapshot, which a dashboard gets after
+// reconnecting to a restarted server (its missed changes are gone).
+func (d *dashboard) snapshot(frame []byte, sent *sentLog) {
+	var snap struct {
+		Seq  int64 `json:"seq"`
+		Data struct {
+			Inputs []struct {
+				ID string `json:"id"`
+			} `json:"inputs"`
+		} `json:"data"`
+	}
+	if json.Unmarshal(frame, &snap) != nil {
+		d.errs.Add(1)
+		return
+	}
+	d.seq = snap.Seq
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, in := range snap.Data.Inputs {
+		// A snapshot repeats what the dashboard may have seen before the
+		// drop: that is not a duplicate, so it only marks inputs as seen.
+		if e, ok := sent.lookup(in.ID); ok && e.n < len(d.seen) && d.seen[e.n] == 0 {
+			d.seen[e.n] = 1
+		}
+	}
+}
+
+// count records one delivery of id and returns its sending record if this
+// was the first delivery.
+func (d *dashboard) count(id string, sent *sentLog) *sentEntry {
+	e, ok := sent.lookup(id)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !ok || e.n >= len(d.seen) {
+		d.unknown++
+		return nil
+	}
+	d.seen[e.n]++
+	if d.seen[e.n] == 1 {
+		return &e
+	}
+	return nil
 }
 
 func (d *dashboard) counts() (distinct, dup int) {
@@ -127,6 +237,8 @@ func run(ctx context.Context, cfg config) (*report, error) {
 	r.workshop = ws.id
 
 	sent := &sentLog{}
+	dashCtx, stopDashboards := context.WithCancel(ctx)
+	defer stopDashboards()
 	var dashboards []*dashboard
 	for i := 0; i < cfg.dashboards; i++ {
 		conn, err := liveclient.Dial(ctx, cfg.url, "/ws/workshop/"+ws.id, a.cookie())
@@ -135,11 +247,12 @@ func run(ctx context.Context, cfg config) (*report, error) {
 		}
 		d := &dashboard{conn: conn, seen: make([]uint8, cfg.maxInputs()), stopped: make(chan struct{})}
 		dashboards = append(dashboards, d)
-		go d.run(sent, r.dashLatency)
+		go d.run(dashCtx, cfg.url, "/ws/workshop/"+ws.id, a.cookie(), sent, r.dashLatency)
 	}
 	defer func() {
+		stopDashboards()
 		for _, d := range dashboards {
-			d.conn.Close()
+			d.close()
 		}
 	}()
 

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -331,5 +332,30 @@ func TestShutdownTellsClientsToReconnect(t *testing.T) {
 	go ts.srv.Shutdown(ctx)
 	if err := p.closed(); liveclient.CloseCode(err) != hub.CodeServerRestart {
 		t.Errorf("closed with %v, want 1012 (service restart)", err)
+	}
+}
+
+// A room reconnecting at once (after a restart, or when the Wi-Fi returns)
+// comes from one address; successful joins must never count as guessing.
+func TestManyPhonesFromOneAddressAtOnce(t *testing.T) {
+	ts := newServer(t)
+	f := ts.workshop(t)
+	const n = 1000
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			c, status, err := dial(t, ts.URL, "/ws/table/"+f.Table(i%3).Code, nil)
+			if err != nil {
+				errs <- fmt.Errorf("status %d: %w", status, err)
+				return
+			}
+			c.conn.Close()
+			errs <- nil
+		}()
+	}
+	for i := 0; i < n; i++ {
+		if err := <-errs; err != nil {
+			t.Fatalf("phone %d could not join: %v", i, err)
+		}
 	}
 }

@@ -5,10 +5,7 @@ import (
 
 	"github.com/gofiber/contrib/websocket"
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 	"github.com/gofiber/fiber/v2/middleware/pprof"
-
-	"github.com/samrad-se/samrad/server/domain"
 )
 
 // routes lists every endpoint of the application.
@@ -16,10 +13,7 @@ func (s *Server) routes() {
 	app := s.app
 	// Wrong codes and wrong passwords are counted per address; successful
 	// requests are not, so a whole conference behind one Wi-Fi address can join.
-	guessing := limiter.New(limiter.Config{
-		Max: 30, Expiration: time.Minute, SkipSuccessfulRequests: true,
-		LimitReached: func(c *fiber.Ctx) error { return domain.Errorf(domain.KindRateLimited, "rate_limited") },
-	})
+	guessing := newFailureLimiter(30, time.Minute).handler
 	csrf := s.csrfProtection()
 
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.SendString("ok") })
