@@ -13,7 +13,7 @@ type report struct {
 	pid      int
 	notes    []string
 
-	joinErrors    int
+	joinErrors    int64
 	connected     int
 	connectTime   time.Duration
 	rssBefore     int64

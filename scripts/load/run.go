@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"os"
@@ -262,15 +263,12 @@ func run(ctx context.Context, cfg config) (*report, error) {
 	phones := make([]*liveclient.Phone, cfg.phones)
 	var acked, duplicateAcks atomic.Int64
 	start := time.Now()
-	pageClient := &http.Client{Timeout: 30 * time.Second}
+	pageClient := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	interval := time.Duration(float64(time.Second) / cfg.connectRate)
+	var joinErrors atomic.Int64
+	pages := make(chan struct{}, 16)
 	for i := range phones {
 		code := ws.codes[i%len(ws.codes)]
-		if res, err := pageClient.Get(cfg.url + "/t/" + code); err == nil {
-			res.Body.Close()
-		} else {
-			r.joinErrors++
-		}
 		p := liveclient.NewPhone(cfg.url, code, ws.question)
 		p.OnAck = func(id string, lat time.Duration, duplicate bool) {
 			acked.Add(1)
@@ -280,9 +278,22 @@ func run(ctx context.Context, cfg config) (*report, error) {
 			r.ackLatency.add(lat)
 		}
 		phones[i] = p
-		go p.Run(phoneCtx)
-		if wait := time.Until(start.Add(time.Duration(i+1) * interval)); wait > 0 {
-			time.Sleep(wait)
+		go func() {
+			// A few page loads at a time, as phones arriving in a room do:
+			// thousands at once would measure the server's garbage, not its connections.
+			pages <- struct{}{}
+			if res, err := pageClient.Get(cfg.url + "/t/" + code); err == nil {
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+			} else {
+				joinErrors.Add(1)
+			}
+			<-pages
+			p.Run(phoneCtx)
+		}()
+		// Pace in steps of at least a millisecond: finer sleeps overshoot.
+		if due := start.Add(time.Duration(i+1) * interval); time.Until(due) > time.Millisecond {
+			time.Sleep(time.Until(due))
 		}
 	}
 	if err := waitFor(ctx, 2*time.Minute, func() bool { return countConnected(phones) == len(phones) }); err != nil {
@@ -290,6 +301,7 @@ func run(ctx context.Context, cfg config) (*report, error) {
 		return r, fmt.Errorf("only %d of %d phones connected", r.connected, len(phones))
 	}
 	r.connectTime = time.Since(start)
+	r.joinErrors = joinErrors.Load()
 	r.connected = len(phones)
 	time.Sleep(time.Second) // let the server settle before reading its memory
 	if r.pid != 0 {

@@ -17,11 +17,11 @@ type Snapshot struct {
 	Inputs    []domain.Input
 }
 
-// Which inputs a snapshot carries.
+// Which inputs (and tables) a snapshot carries.
 const (
 	NoInputs  = "-" // the workshop's set-up only
 	AllInputs = ""  // a facilitator's view
-	// any other value is a table id: that table's inputs, what its phones may see
+	// any other value is a table id: that table and its inputs, what its phones may see
 )
 
 // Snapshot reads a workshop in one read transaction.
@@ -41,7 +41,16 @@ func (s *Store) Snapshot(ctx context.Context, workshopID, inputs string) (Snapsh
 	if snap.Themes, err = themes(ctx, tx, workshopID); err != nil {
 		return snap, err
 	}
-	if snap.Tables, err = tables(ctx, tx, workshopID); err != nil {
+	switch inputs {
+	case NoInputs, AllInputs:
+		snap.Tables, err = tables(ctx, tx, workshopID)
+	default:
+		// A phone needs only its own table; a big conference has hundreds.
+		var t domain.Table
+		t, err = scanTable(tx.QueryRowContext(ctx, `SELECT `+tableColumns+` FROM tables WHERE id = ? AND workshop_id = ?`, inputs, workshopID))
+		snap.Tables = []domain.Table{t}
+	}
+	if err != nil {
 		return snap, err
 	}
 	switch inputs {
