@@ -46,6 +46,10 @@ func fromFiber(fe *fiber.Error) *domain.Error {
 		return domain.Errorf(domain.KindForbidden, "csrf_failed")
 	case fiber.StatusTooManyRequests:
 		return domain.Errorf(domain.KindRateLimited, "rate_limited")
+	case fiber.StatusRequestTimeout:
+		// fasthttp reports a client that went quiet mid-request (or an idle
+		// keep-alive connection timing out) this way; nothing on our side failed.
+		return domain.Errorf(domain.KindUnavailable, "request_timeout")
 	case fiber.StatusUpgradeRequired, fiber.StatusBadRequest:
 		return domain.Errorf(domain.KindInvalid, "bad_request")
 	}
