@@ -19,6 +19,7 @@ require (
 )
 
 require (
+	github.com/ccojocar/zxcvbn-go v1.0.4 // indirect
 	github.com/klauspost/compress v1.20.3 // indirect
 	github.com/mattn/go-colorable v0.1.13 // indirect
 	github.com/mattn/go-isatty v0.0.20 // indirect

@@ -24,7 +24,15 @@ type migration struct {
 
 // Migrate applies every migration not yet recorded in schema_migrations, each in
 // its own transaction, and returns how many it applied.
+//
+// conn must hold a single connection: foreign keys are switched off while
+// migrating, because SQLite can change a table's constraints only by
+// rebuilding it, and a rebuild must not cascade into the tables that refer to
+// it. Each migration is checked with foreign_key_check before it commits.
 func Migrate(conn *sql.DB) (int, error) {
+	if _, err := conn.Exec(`PRAGMA foreign_keys = OFF`); err != nil {
+		return 0, err
+	}
 	if _, err := conn.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
@@ -49,6 +57,9 @@ func Migrate(conn *sql.DB) (int, error) {
 			return applied, err
 		}
 		applied++
+	}
+	if _, err := conn.Exec(`PRAGMA foreign_keys = ON`); err != nil {
+		return applied, err
 	}
 	return applied, nil
 }
@@ -95,6 +106,13 @@ func apply(conn *sql.DB, m migration) error {
 	defer tx.Rollback()
 	if _, err := tx.Exec(m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	var broken int
+	if err := tx.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&broken); err != nil {
+		return err
+	}
+	if broken > 0 {
+		return fmt.Errorf("migration %s leaves %d broken foreign keys", m.name, broken)
 	}
 	if _, err := tx.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/hub"
 	"github.com/samrad-se/samrad/server/metrics"
+	"github.com/samrad-se/samrad/server/retention"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/web"
 	"github.com/samrad-se/samrad/server/writer"
@@ -33,6 +34,10 @@ type config struct {
 	adminEmail    string
 	adminPassword string
 	metricsToken  string
+	sessionTTL    time.Duration
+	proxyHeader   string
+	organisation  string
+	contactEmail  string
 }
 
 func env(key, fallback string) string {
@@ -49,6 +54,14 @@ func loadConfig() config {
 	flag.StringVar(&cfg.dataDir, "data", env("SAMRAD_DATA", "data"), "folder for the database (env SAMRAD_DATA)")
 	flag.StringVar(&cfg.baseURL, "base-url", env("SAMRAD_BASE_URL", ""), "public address for QR codes, e.g. https://samrad.example.se (env SAMRAD_BASE_URL)")
 	flag.BoolVar(&cfg.secureCookies, "secure-cookies", env("SAMRAD_SECURE_COOKIES", "") == "1", "mark cookies Secure; use behind HTTPS (env SAMRAD_SECURE_COOKIES=1)")
+	ttl, err := time.ParseDuration(env("SAMRAD_SESSION_TTL", "12h"))
+	if err != nil {
+		ttl = 12 * time.Hour
+	}
+	flag.DurationVar(&cfg.sessionTTL, "session-ttl", ttl, "how long a login lasts without activity (env SAMRAD_SESSION_TTL)")
+	flag.StringVar(&cfg.proxyHeader, "proxy-header", env("SAMRAD_PROXY_HEADER", ""), "header with the client's address when behind a reverse proxy, e.g. X-Forwarded-For (env SAMRAD_PROXY_HEADER)")
+	flag.StringVar(&cfg.organisation, "organisation", env("SAMRAD_ORGANISATION", "Västra Götalandsregionen"), "who runs this service, for the privacy notice and accessibility statement (env SAMRAD_ORGANISATION)")
+	flag.StringVar(&cfg.contactEmail, "contact-email", env("SAMRAD_CONTACT_EMAIL", ""), "where people write about personal data and accessibility (env SAMRAD_CONTACT_EMAIL)")
 	flag.Parse()
 	cfg.adminEmail = os.Getenv("SAMRAD_ADMIN_EMAIL")
 	cfg.adminPassword = os.Getenv("SAMRAD_ADMIN_PASSWORD")
@@ -81,10 +94,14 @@ func run(cfg config) error {
 	w := writer.New(store, live, m.Commit)
 	m.Watch(live, w)
 	srv, err := web.New(web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken,
-		MetricsToken: cfg.metricsToken, Metrics: m}, store, w, live)
+		MetricsToken: cfg.metricsToken, Metrics: m, SessionTTL: cfg.sessionTTL, ProxyHeader: cfg.proxyHeader,
+		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail}, store, w, live)
 	if err != nil {
 		return err
 	}
+	background, stopBackground := context.WithCancel(context.Background())
+	defer stopBackground()
+	go retention.Run(background, store, w, time.Hour, time.Now)
 
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, syscall.SIGINT, syscall.SIGTERM)
@@ -104,6 +121,7 @@ func run(cfg config) error {
 	}
 	// Stop accepting, tell live clients to reconnect later, then commit what
 	// is queued, all within the 10 s a process manager usually grants.
+	stopBackground()
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil {

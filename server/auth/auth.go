@@ -7,8 +7,10 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"strings"
 	"unicode/utf8"
 
+	zxcvbn "github.com/ccojocar/zxcvbn-go"
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/samrad-se/samrad/server/domain"
@@ -22,20 +24,43 @@ const maxPasswordBytes = 72
 // takes as long for an unknown e-mail as for a wrong password.
 var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("samrad-timing-equaliser"), bcrypt.DefaultCost)
 
-// CheckPasswordRules applies length rules (NIST SP 800-63B: length matters,
-// composition rules do not).
-func CheckPasswordRules(pw string) error {
+// contextWords are guessed first by anyone attacking this service; a
+// password built on them is refused.
+var contextWords = []string{"samrad", "samråd", "vgr", "region", "västragötaland", "vastragotaland",
+	"socialekonomi", "överenskommelse", "overenskommelse", "lösenord", "losenord", "password",
+	"välkommen", "valkommen", "sommar", "vinter", "admin", "administratör"}
+
+// minStrength is zxcvbn's "safely unguessable" level (0–4).
+const minStrength = 3
+
+// CheckPasswordRules follows NIST SP 800-63B: a minimum length, no
+// composition rules, and a check against common and breached passwords,
+// keyboard patterns, repetition and words tied to this service or the user
+// (zxcvbn's dictionaries and pattern matchers). personal holds the user's
+// own e-mail and name.
+func CheckPasswordRules(pw string, personal ...string) error {
 	if utf8.RuneCountInString(pw) < domain.MinPasswordRunes {
 		return domain.Errorf(domain.KindInvalid, "password_too_short", "min", domain.MinPasswordRunes)
 	}
 	if len(pw) > maxPasswordBytes {
 		return domain.Errorf(domain.KindInvalid, "password_too_long", "max", maxPasswordBytes)
 	}
+	inputs := append(append([]string{}, contextWords...), personal...)
+	for _, p := range personal {
+		// The parts of an e-mail address and a name are guessed one by one.
+		inputs = append(inputs, strings.FieldsFunc(strings.ToLower(p), func(r rune) bool {
+			return r == '@' || r == '.' || r == ' ' || r == '-' || r == '_'
+		})...)
+	}
+	if zxcvbn.PasswordStrength(pw, inputs).Score < minStrength {
+		return domain.Errorf(domain.KindInvalid, "password_common")
+	}
 	return nil
 }
 
-func HashPassword(pw string) (string, error) {
-	if err := CheckPasswordRules(pw); err != nil {
+// HashPassword checks the rules and hashes the password.
+func HashPassword(pw string, personal ...string) (string, error) {
+	if err := CheckPasswordRules(pw, personal...); err != nil {
 		return "", err
 	}
 	h, err := bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)

@@ -6,10 +6,14 @@ type Role string
 
 const (
 	RoleAdmin       Role = "admin"       // manages users and everything else
-	RoleFacilitator Role = "facilitator" // processledare: runs workshops
+	RoleFacilitator Role = "facilitator" // processledare: runs the events assigned to them
+	RoleReader      Role = "reader"      // sees and exports the events assigned to them, changes nothing
 )
 
-func ValidRole(r Role) bool { return r == RoleAdmin || r == RoleFacilitator }
+// Roles in the order the user pages offer them.
+var Roles = []Role{RoleFacilitator, RoleReader, RoleAdmin}
+
+func ValidRole(r Role) bool { return r == RoleAdmin || r == RoleFacilitator || r == RoleReader }
 
 type User struct {
 	ID        string
@@ -21,3 +25,34 @@ type User struct {
 }
 
 const MinPasswordRunes = 10
+
+// Object kinds that users are assigned to and the audit log speaks of.
+const (
+	KindWorkshop     = "workshop"
+	KindConsultation = "consultation"
+)
+
+// Actor is who did something, as the audit log records it: a user, or the
+// server itself (retention) with an empty ID.
+type Actor struct {
+	ID   string
+	Name string
+}
+
+// SystemActor is the server acting on its own (retention).
+var SystemActor = Actor{Name: "Samråd (automatiskt)"}
+
+// AuditEntry is one line of the audit log. Before and After are JSON (or
+// empty); a redacted entry has lost them to retention.
+type AuditEntry struct {
+	ID         int64
+	At         time.Time
+	Actor      Actor
+	Action     string
+	ObjectKind string
+	ObjectID   string
+	EventID    string
+	Before     string
+	After      string
+	Redacted   bool
+}

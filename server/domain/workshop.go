@@ -30,6 +30,28 @@ type Workshop struct {
 	JoinCode  string        `json:"joinCode"`
 	Seq       int64         `json:"-"` // last change number; sent beside, not inside, the workshop
 	CreatedAt time.Time     `json:"created"`
+	// RetentionMonths: input is deleted this long after the event (0 keeps it).
+	RetentionMonths int       `json:"-"`
+	PurgedAt        time.Time `json:"-"`
+}
+
+// DefaultRetentionMonths applies to new workshops until someone chooses otherwise.
+const DefaultRetentionMonths = 12
+
+// RetentionChoices are the periods the workshop page offers (0: keep until deleted by hand).
+var RetentionChoices = []int{3, 6, 12, 24, 36, 0}
+
+// PurgeDue is when the retention rule deletes this workshop's input; zero
+// when it is kept. The event date counts, or the creation date without one.
+func (w Workshop) PurgeDue() time.Time {
+	if w.RetentionMonths <= 0 {
+		return time.Time{}
+	}
+	from := w.CreatedAt
+	if d, err := time.Parse("2006-01-02", w.Date); err == nil {
+		from = d
+	}
+	return from.AddDate(0, w.RetentionMonths, 0)
 }
 
 type QuestionState string

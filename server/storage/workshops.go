@@ -4,20 +4,22 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
 
-const workshopColumns = `id, name, date, place, state, join_code, seq, created_at`
+const workshopColumns = `id, name, date, place, state, join_code, seq, created_at, coalesce(retention_months, 0), coalesce(purged_at, '')`
 
 func scanWorkshop(row interface{ Scan(...any) error }) (domain.Workshop, error) {
 	var w domain.Workshop
-	var created string
-	err := row.Scan(&w.ID, &w.Name, &w.Date, &w.Place, &w.State, &w.JoinCode, &w.Seq, &created)
+	var created, purged string
+	err := row.Scan(&w.ID, &w.Name, &w.Date, &w.Place, &w.State, &w.JoinCode, &w.Seq, &created, &w.RetentionMonths, &purged)
 	if errors.Is(err, sql.ErrNoRows) {
 		return w, domain.Errorf(domain.KindNotFound, "workshop_not_found")
 	}
 	w.CreatedAt = parseTime(created)
+	w.PurgedAt = parseTime(purged)
 	return w, err
 }
 
@@ -36,9 +38,12 @@ func (s *Store) WorkshopByJoinCode(ctx context.Context, code string) (domain.Wor
 	return scanWorkshop(s.read.QueryRowContext(ctx, `SELECT `+workshopColumns+` FROM workshops WHERE join_code = ?`, code))
 }
 
-// ListWorkshops returns all workshops, newest event first.
-func (s *Store) ListWorkshops(ctx context.Context) ([]domain.Workshop, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+workshopColumns+` FROM workshops ORDER BY date DESC, created_at DESC`)
+// ListWorkshops returns the workshops a user may see, newest event first:
+// all of them for an administrator, the assigned ones for everyone else.
+func (s *Store) ListWorkshops(ctx context.Context, u domain.User) ([]domain.Workshop, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+workshopColumns+` FROM workshops
+		WHERE ?1 OR id IN (SELECT object_id FROM assignments WHERE object_kind = 'workshop' AND user_id = ?2)
+		ORDER BY date DESC, created_at DESC`, u.Role == domain.RoleAdmin, u.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -54,11 +59,69 @@ func (s *Store) ListWorkshops(ctx context.Context) ([]domain.Workshop, error) {
 	return list, rows.Err()
 }
 
+// InsertWorkshop stores a new workshop; its creator is assigned to it.
 func (tx *Tx) InsertWorkshop(w domain.Workshop, createdBy string) error {
-	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO workshops (id, name, date, place, state, join_code, seq, created_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, 0, NULLIF(?, ''), ?)`,
-		w.ID, w.Name, w.Date, w.Place, w.State, w.JoinCode, createdBy, formatTime(tx.now))
-	return translate(err)
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO workshops (id, name, date, place, state, join_code, seq, created_by, created_at, retention_months)
+		VALUES (?, ?, ?, ?, ?, ?, 0, NULLIF(?, ''), ?, ?)`,
+		w.ID, w.Name, w.Date, w.Place, w.State, w.JoinCode, createdBy, formatTime(tx.now), domain.DefaultRetentionMonths)
+	if err != nil || createdBy == "" {
+		return translate(err)
+	}
+	return translate(assign(tx.ctx, tx.q, tx.now, domain.KindWorkshop, w.ID, createdBy))
+}
+
+// SetRetention changes how long a workshop's input is kept, with its audit entry.
+func (s *Store) SetRetention(ctx context.Context, workshopID string, months int, by domain.Actor) error {
+	return s.update(ctx, func(q querier, now time.Time) error {
+		before, err := workshop(ctx, q, workshopID)
+		if err != nil {
+			return err
+		}
+		if _, err := q.ExecContext(ctx, `UPDATE workshops SET retention_months = NULLIF(?, 0) WHERE id = ?`, months, workshopID); err != nil {
+			return err
+		}
+		return appendAudit(ctx, q, now, domain.AuditEntry{Actor: by, Action: "retention.set", ObjectKind: domain.KindWorkshop,
+			ObjectID: workshopID, EventID: workshopID, Before: jsonOf(map[string]int{"months": before.RetentionMonths}),
+			After: jsonOf(map[string]int{"months": months})})
+	})
+}
+
+// WorkshopsToPurge lists workshops whose input the retention rule should
+// delete now and that still have it.
+func (s *Store) WorkshopsToPurge(ctx context.Context, now time.Time) ([]domain.Workshop, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+workshopColumns+` FROM workshops
+		WHERE retention_months > 0 AND purged_at IS NULL`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var due []domain.Workshop
+	for rows.Next() {
+		w, err := scanWorkshop(rows)
+		if err != nil {
+			return nil, err
+		}
+		if !w.PurgeDue().After(now) {
+			due = append(due, w)
+		}
+	}
+	return due, rows.Err()
+}
+
+// PurgeInputs deletes every input of a workshop (retention) and the personal
+// content of its audit entries; the workshop, its questions and themes stay.
+func (tx *Tx) PurgeInputs(workshopID string) (int64, error) {
+	res, err := tx.q.ExecContext(tx.ctx, `DELETE FROM inputs WHERE workshop_id = ?`, workshopID)
+	if err != nil {
+		return 0, translate(err)
+	}
+	n, _ := res.RowsAffected()
+	if _, err := tx.q.ExecContext(tx.ctx, `UPDATE workshops SET purged_at = ? WHERE id = ?`, formatTime(tx.now), workshopID); err != nil {
+		return 0, translate(err)
+	}
+	_, err = tx.q.ExecContext(tx.ctx, `UPDATE audit_log SET before = NULL, after = NULL, redacted_at = ?
+		WHERE event_id = ? AND redacted_at IS NULL AND (before IS NOT NULL OR after IS NOT NULL)`, formatTime(tx.now), workshopID)
+	return n, translate(err)
 }
 
 func (tx *Tx) UpdateWorkshopDetails(id, name, date, place string) error {

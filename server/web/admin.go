@@ -13,7 +13,7 @@ import (
 )
 
 func (s *Server) adminHome(c *fiber.Ctx) error {
-	list, err := s.store.ListWorkshops(c.UserContext())
+	list, err := s.store.ListWorkshops(c.UserContext(), *userOf(c))
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func (s *Server) createWorkshop(c *fiber.Ctx) error {
 		Details:   workshop.Details{Name: f.Name, Date: f.Date, Place: f.Place},
 		Questions: lines(f.Questions), Themes: themes, Tables: tables, CreatedBy: userOf(c).ID,
 	}
-	if err := s.writer.Do(c.UserContext(), cmd); err != nil {
+	if err := s.writer.Do(c.UserContext(), &workshop.Audited{Command: cmd, Actor: actorOf(c)}); err != nil {
 		e := asDomain(err)
 		if e.Kind == domain.KindInternal {
 			return err
@@ -87,7 +87,8 @@ func (s *Server) workshopView(c *fiber.Ctx) (fiber.Map, error) {
 		return nil, err
 	}
 	return fiber.Map{"Workshop": snap.Workshop, "Questions": snap.Questions, "Themes": snap.Themes,
-		"Tables": snap.Tables, "JoinBase": s.baseURL(c), "LocalBase": s.baseIsLocal(c), "Form": map[string]string{}}, nil
+		"Tables": snap.Tables, "JoinBase": s.baseURL(c), "LocalBase": s.baseIsLocal(c), "Form": map[string]string{},
+		"CanRun": canRun(c)}, nil
 }
 
 func (s *Server) workshopPage(c *fiber.Ctx) error {
@@ -99,28 +100,41 @@ func (s *Server) renderWorkshop(c *fiber.Ctx, extra fiber.Map) error {
 	if err != nil {
 		return err
 	}
+	w := data["Workshop"].(domain.Workshop)
+	if !canRun(c) {
+		return s.render(c, "workshop_read", w.Name, data)
+	}
+	if err := s.addAccessView(c, w, data); err != nil {
+		return err
+	}
 	for k, v := range extra {
 		data[k] = v
 	}
 	if saved := c.Query("saved"); saved != "" && extra["Error"] == nil {
 		data["Saved"] = tr(c, "saved."+saved)
 	}
-	return s.render(c, "workshop", data["Workshop"].(domain.Workshop).Name, data)
+	return s.render(c, "workshop", w.Name, data)
 }
 
 // act runs a command from a form on the workshop page and returns to the
 // page: on success with a confirmation, on failure with the message and
 // what was typed, so nothing is lost.
 func (s *Server) act(c *fiber.Ctx, cmd writer.Command, saved string) error {
-	if err := s.writer.Do(c.UserContext(), cmd); err != nil {
-		e := asDomain(err)
-		if e.Kind == domain.KindInternal {
-			return err
-		}
-		c.Status(statusOf(e.Kind))
-		return s.renderWorkshop(c, fiber.Map{"Error": message(langOf(c), e), "Form": formValues(c)})
+	logged := &workshop.Audited{Command: cmd, Actor: actorOf(c), WorkshopID: c.Params("id")}
+	if err := s.writer.Do(c.UserContext(), logged); err != nil {
+		return s.workshopError(c, err)
 	}
 	return c.Redirect("/admin/workshops/"+c.Params("id")+"?saved="+saved+"#"+saved, fiber.StatusSeeOther)
+}
+
+// workshopError shows the workshop page again with the message and what was typed.
+func (s *Server) workshopError(c *fiber.Ctx, err error) error {
+	e := asDomain(err)
+	if e.Kind == domain.KindInternal {
+		return err
+	}
+	c.Status(statusOf(e.Kind))
+	return s.renderWorkshop(c, fiber.Map{"Error": message(langOf(c), e), "Form": formValues(c)})
 }
 
 func formValues(c *fiber.Ctx) map[string]string {

@@ -37,6 +37,15 @@ type Config struct {
 	// administrators or to requests bearing MetricsToken.
 	Metrics      *metrics.Metrics
 	MetricsToken string
+	// SessionTTL is how long a login lasts without activity (default 12 h).
+	SessionTTL time.Duration
+	// ProxyHeader names the header that carries the client's address behind
+	// a reverse proxy (X-Forwarded-For); rate limits count by that address.
+	ProxyHeader string
+	// Organisation runs this service (named in the privacy notice and the
+	// accessibility statement); ContactEmail is where people write to it.
+	Organisation string
+	ContactEmail string
 }
 
 // Server holds the dependencies of the handlers.
@@ -49,6 +58,7 @@ type Server struct {
 	templates templates
 
 	setupMu sync.Mutex
+	lock    *lockout
 
 	sockets sync.WaitGroup // live websocket handlers, waited for at shutdown
 }
@@ -67,11 +77,17 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Organisation == "" {
+		cfg.Organisation = "Västra Götalandsregionen"
+	}
+	if cfg.SessionTTL <= 0 {
+		cfg.SessionTTL = 12 * time.Hour
+	}
 	tpl, err := loadTemplates()
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl}
+	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now)}
 	s.app = fiber.New(fiber.Config{
 		AppName: "Samråd",
 		// Fiber's strings otherwise point into buffers that fasthttp reuses
@@ -84,6 +100,8 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
 		DisableStartupMessage: true,
+		ProxyHeader:           cfg.ProxyHeader,
+		EnableIPValidation:    cfg.ProxyHeader != "",
 	})
 	// Websocket connections outlive their upgrade handler (see live); fasthttp
 	// must leave closing them to us.
@@ -94,6 +112,10 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 		ReferrerPolicy:        "same-origin",
 		XFrameOptions:         "DENY",
 		PermissionPolicy:      "camera=(), microphone=(), geolocation=()",
+		// Sent only on requests that arrived over HTTPS (directly or as the
+		// proxy's X-Forwarded-Proto says).
+		HSTSMaxAge:            365 * 24 * 3600,
+		HSTSExcludeSubdomains: true,
 	}))
 	s.app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
 	s.app.Use("/static", filesystem.New(filesystem.Config{

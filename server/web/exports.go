@@ -39,6 +39,10 @@ func (s *Server) export(c *fiber.Ctx) error {
 			defer cancel()
 			return s.store.EachInput(ctx, setup.Workshop.ID, fn)
 		}}
+	if err := s.store.Audit(c.UserContext(), domain.AuditEntry{Actor: actorOf(c), Action: "export." + c.Params("format"),
+		ObjectKind: domain.KindWorkshop, ObjectID: setup.Workshop.ID, EventID: setup.Workshop.ID}); err != nil {
+		return err
+	}
 	c.Set(fiber.HeaderContentType, format.mime)
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+export.Filename(setup.Workshop, c.Params("format"))+`"`)
 	c.Set(fiber.HeaderCacheControl, "no-store")

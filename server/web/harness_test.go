@@ -80,15 +80,17 @@ func (ts *testServer) withAdmin(t *testing.T) {
 	ts.withUser(t, adminEmail, adminPassword, domain.RoleAdmin)
 }
 
-func (ts *testServer) withUser(t *testing.T, email, password string, role domain.Role) {
+func (ts *testServer) withUser(t *testing.T, email, password string, role domain.Role) domain.User {
 	t.Helper()
 	hash, err := auth.HashPassword(password)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ts.store.CreateUser(context.Background(), email, "Anna Processledare", role, hash); err != nil {
+	u, err := ts.store.CreateUser(context.Background(), email, "Anna Processledare", role, hash)
+	if err != nil {
 		t.Fatal(err)
 	}
+	return u
 }
 
 // workshop creates a workshop with 3 tables, open, question 1 open.

@@ -174,7 +174,8 @@ func (s *Server) tableSocket(conn *websocket.Conn) {
 	})
 }
 
-// dashboardSocketAuth admits logged-in facilitators to an existing workshop.
+// dashboardSocketAuth admits the staff who may see the workshop (allow has
+// checked); only those who may change it can send commands.
 func (s *Server) dashboardSocketAuth(c *fiber.Ctx) error {
 	w, err := s.store.Workshop(c.UserContext(), c.Params("id"))
 	if err != nil {
@@ -187,7 +188,13 @@ func (s *Server) dashboardSocketAuth(c *fiber.Ctx) error {
 
 func (s *Server) dashboardSocket(conn *websocket.Conn) {
 	workshopID := conn.Locals(localWS).(string)
+	mayChange, _ := conn.Locals(localCanRun).(bool)
+	u, _ := conn.Locals(localUser).(*domain.User)
+	actor := actorFor(u)
 	s.live(conn, workshopID, "", func(_ *hub.Client, msg inbound) []byte {
+		if !mayChange {
+			return encodeError("sv", msg, domain.Errorf(domain.KindForbidden, "read_only"))
+		}
 		var cmd writer.Command
 		switch msg.Type {
 		case "moderate":
@@ -202,7 +209,7 @@ func (s *Server) dashboardSocket(conn *websocket.Conn) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 		defer cancel()
-		if err := s.writer.Do(ctx, cmd); err != nil {
+		if err := s.writer.Do(ctx, &workshop.Audited{Command: cmd, Actor: actor, WorkshopID: workshopID}); err != nil {
 			return encodeError("sv", msg, err)
 		}
 		return mustJSON(okReply{Type: "ok", Req: msg.Req})

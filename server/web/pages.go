@@ -44,7 +44,7 @@ func (s *Server) dashboardPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "dashboard", tr(c, "dash.title")+" – "+w.Name, fiber.Map{"Workshop": w})
+	return s.render(c, "dashboard", tr(c, "dash.title")+" – "+w.Name, fiber.Map{"Workshop": w, "CanRun": canRun(c)})
 }
 
 func (s *Server) projectorPage(c *fiber.Ctx) error {

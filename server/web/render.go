@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -25,6 +26,11 @@ type page struct {
 	// Bare pages (the phone's page, the projector) leave out the site header and footer.
 	Bare bool
 	Data any
+	// Org and Contact: who runs this service, for the legal pages and the footer.
+	Org     string
+	Contact string
+	// SessionEnds is when the login runs out, for the expiry warning.
+	SessionEnds string
 }
 
 // templates holds, per language, one parsed set per page: the layout plus
@@ -61,6 +67,7 @@ func funcs(lang string) template.FuncMap {
 		// strings hands a page's scripts the texts they need, as JSON.
 		"strings":   func(prefixes ...string) map[string]string { return i18n.Subset(lang, prefixes...) },
 		"date":      func(iso string) string { return i18n.Date(lang, iso) },
+		"datetime":  func(t time.Time) string { return i18n.DateTime(lang, t) },
 		"num":       func(n int) string { return i18n.Format(lang, n) },
 		"add":       func(a, b int) int { return a + b },
 		"palette":   func() []string { return domain.Palette },
@@ -94,6 +101,10 @@ func (s *Server) renderPage(c *fiber.Ctx, name string, p page) error {
 		return fmt.Errorf("no template %q", name)
 	}
 	p.Lang, p.User, p.CSRF, p.Path = lang, userOf(c), csrfOf(c), c.Path()
+	p.Org, p.Contact = s.cfg.Organisation, s.cfg.ContactEmail
+	if ends, ok := c.Locals(localExpires).(time.Time); ok {
+		p.SessionEnds = ends.UTC().Format(time.RFC3339)
+	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {
 		return err

@@ -6,6 +6,8 @@ import (
 	"github.com/gofiber/contrib/websocket"
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/pprof"
+
+	"github.com/samrad-se/samrad/server/domain"
 )
 
 // routes lists every endpoint of the application.
@@ -27,41 +29,61 @@ func (s *Server) routes() {
 	app.Get("/t/:code", guessing, s.settle, s.tablePage)
 	app.Get("/ws/table/:code", guessing, s.settle, sameOrigin, s.tableSocketAuth, websocket.New(s.tableSocket, wsConfig))
 
-	// Logging in.
+	// Public pages every footer links to.
+	app.Get("/privacy", s.privacyPage)
+	app.Get("/cookies", s.cookiesPage)
+	app.Get("/accessibility", csrf, s.accessibilityPage)
+	app.Post("/accessibility", guessing, s.settle, csrf, s.sendFeedback)
+
+	// Logging in, and one-time account links (invitations, password resets).
 	app.Use(s.loadUser)
 	app.Get("/login", csrf, s.loginPage)
 	app.Post("/login", guessing, s.settle, csrf, s.login)
 	app.Post("/logout", csrf, s.logout)
 	app.Get("/setup/:token", guessing, s.settle, csrf, s.setupPage)
 	app.Post("/setup/:token", guessing, s.settle, csrf, s.setup)
+	app.Get("/account/link/:token", guessing, s.settle, csrf, s.accountLinkPage)
+	app.Post("/account/link/:token", guessing, s.settle, csrf, s.useAccountLink)
 
-	// Facilitators.
-	app.Get("/ws/workshop/:id", sameOrigin, s.requireLogin, s.dashboardSocketAuth, websocket.New(s.dashboardSocket, wsConfig))
+	// Staff. Each route names who may use it (authz.go decides); :id is the event.
+	view, run := s.allow(accessView, domain.KindWorkshop), s.allow(accessRun, domain.KindWorkshop)
+	staff, create, admins := s.allow(accessStaff, ""), s.allow(accessCreate, ""), s.allow(accessAdmin, "")
+	app.Get("/ws/workshop/:id", sameOrigin, view, s.dashboardSocketAuth, websocket.New(s.dashboardSocket, wsConfig))
 	admin := app.Group("/admin", s.requireLogin, csrf)
-	admin.Get("/", s.adminHome)
-	admin.Get("/workshops/new", s.newWorkshopPage)
-	admin.Post("/workshops", s.createWorkshop)
-	admin.Get("/workshops/:id", s.workshopPage)
-	admin.Post("/workshops/:id/details", s.updateDetails)
-	admin.Post("/workshops/:id/state", s.setState)
-	admin.Post("/workshops/:id/questions", s.addQuestion)
-	admin.Post("/workshops/:id/questions/:qid", s.editQuestion)
-	admin.Post("/workshops/:id/questions/:qid/state", s.setQuestionState)
-	admin.Post("/workshops/:id/questions/:qid/move", s.moveQuestion)
-	admin.Post("/workshops/:id/themes", s.addTheme)
-	admin.Post("/workshops/:id/themes/:tid", s.updateTheme)
-	admin.Post("/workshops/:id/themes/:tid/move", s.moveTheme)
-	admin.Post("/workshops/:id/themes/:tid/delete", s.deleteTheme)
-	admin.Post("/workshops/:id/tables", s.addTables)
-	admin.Post("/workshops/:id/tables/:tid", s.renameTable)
-	admin.Get("/workshops/:id/dashboard", s.dashboardPage)
-	admin.Get("/workshops/:id/projector", s.projectorPage)
-	admin.Get("/workshops/:id/print", s.printPage)
-	admin.Get("/workshops/:id/qr/:tid.png", s.qr)
-	admin.Get("/workshops/:id/export.:format", s.export)
-	admin.Get("/users", s.requireAdmin, s.usersPage)
+	admin.Get("/", staff, s.adminHome)
+	admin.Get("/account", staff, s.accountPage)
+	admin.Post("/account/password", staff, s.changePassword)
+	admin.Post("/session", staff, s.extendSession)
+	admin.Get("/workshops/new", create, s.newWorkshopPage)
+	admin.Post("/workshops", create, s.createWorkshop)
+	admin.Get("/workshops/:id", view, s.workshopPage)
+	admin.Post("/workshops/:id/details", run, s.updateDetails)
+	admin.Post("/workshops/:id/state", run, s.setState)
+	admin.Post("/workshops/:id/questions", run, s.addQuestion)
+	admin.Post("/workshops/:id/questions/:qid", run, s.editQuestion)
+	admin.Post("/workshops/:id/questions/:qid/state", run, s.setQuestionState)
+	admin.Post("/workshops/:id/questions/:qid/move", run, s.moveQuestion)
+	admin.Post("/workshops/:id/themes", run, s.addTheme)
+	admin.Post("/workshops/:id/themes/:tid", run, s.updateTheme)
+	admin.Post("/workshops/:id/themes/:tid/move", run, s.moveTheme)
+	admin.Post("/workshops/:id/themes/:tid/delete", run, s.deleteTheme)
+	admin.Post("/workshops/:id/tables", run, s.addTables)
+	admin.Post("/workshops/:id/tables/:tid", run, s.renameTable)
+	admin.Post("/workshops/:id/access", run, s.changeAccess)
+	admin.Post("/workshops/:id/retention", run, s.setRetention)
+	admin.Get("/workshops/:id/dashboard", view, s.dashboardPage)
+	admin.Get("/workshops/:id/projector", view, s.projectorPage)
+	admin.Get("/workshops/:id/print", view, s.printPage)
+	admin.Get("/workshops/:id/qr/:tid.png", view, s.qr)
+	admin.Get("/workshops/:id/export.:format", view, s.export)
+	admin.Get("/users", admins, s.usersPage)
+	admin.Post("/users", admins, s.inviteUser)
+	admin.Post("/users/:uid", admins, s.updateUser)
+	admin.Post("/users/:uid/reset", admins, s.resetLink)
+	admin.Get("/audit", admins, s.auditPage)
+	admin.Get("/audit.csv", admins, s.auditExport)
+	admin.Get("/feedback", admins, s.feedbackPage)
 	app.Get("/metrics", s.metrics)
 	// Profiling, for administrators only (go tool pprof with the session cookie).
-	app.Use("/debug/pprof", s.requireLogin, s.requireAdmin, pprof.New())
-	admin.Post("/users", s.requireAdmin, s.addUser)
+	app.Use("/debug/pprof", s.requireLogin, admins, pprof.New())
 }

@@ -14,14 +14,15 @@ import (
 
 const (
 	sessionCookie = "samrad_session"
-	// sessionTTL covers a long workshop day; activity extends it.
-	sessionTTL = 12 * time.Hour
-	// A session is extended at most about once an hour, not on every request.
-	extendAfter = time.Hour
 
-	localUser = "user"
-	localCSRF = "csrf"
+	localUser    = "user"
+	localCSRF    = "csrf"
+	localExpires = "sessionExpires"
 )
+
+// extendAfter: activity extends a session at most this often, not on every
+// request, so a page left open still runs out (and warns first).
+func (s *Server) extendAfter() time.Duration { return min(time.Hour, s.cfg.SessionTTL/4) }
 
 func userOf(c *fiber.Ctx) *domain.User {
 	u, _ := c.Locals(localUser).(*domain.User)
@@ -50,12 +51,28 @@ func (s *Server) loadUser(c *fiber.Ctx) error {
 		return err
 	}
 	c.Locals(localUser, &u)
-	if time.Until(expires) < sessionTTL-extendAfter {
-		if err := s.store.ExtendSession(c.UserContext(), hash, sessionTTL); err == nil {
-			s.setSessionCookie(c, token)
+	// Only page loads and form posts count as activity; the session-expiry
+	// warning must not be kept away by the page's own background requests.
+	if c.Method() != fiber.MethodGet || c.Get("Sec-Fetch-Dest") == "document" {
+		if s.cfg.Now().Add(s.cfg.SessionTTL-s.extendAfter()).After(expires) {
+			if err := s.store.ExtendSession(c.UserContext(), hash, s.cfg.SessionTTL); err == nil {
+				s.setSessionCookie(c, token)
+				expires = s.cfg.Now().Add(s.cfg.SessionTTL)
+			}
 		}
 	}
+	c.Locals(localExpires, expires)
 	return c.Next()
+}
+
+// extendSession is the "stay logged in" button of the expiry warning.
+func (s *Server) extendSession(c *fiber.Ctx) error {
+	token := c.Cookies(sessionCookie)
+	if err := s.store.ExtendSession(c.UserContext(), auth.HashToken(token), s.cfg.SessionTTL); err != nil {
+		return err
+	}
+	s.setSessionCookie(c, token)
+	return c.JSON(fiber.Map{"expires": s.cfg.Now().Add(s.cfg.SessionTTL).UTC().Format(time.RFC3339)})
 }
 
 // requireLogin sends visitors without a session to the login page (or a 401
@@ -70,16 +87,9 @@ func (s *Server) requireLogin(c *fiber.Ctx) error {
 	return domain.Errorf(domain.KindUnauthorized, "login_required")
 }
 
-func (s *Server) requireAdmin(c *fiber.Ctx) error {
-	if u := userOf(c); u == nil || u.Role != domain.RoleAdmin {
-		return domain.Errorf(domain.KindForbidden, "admin_only")
-	}
-	return c.Next()
-}
-
 func (s *Server) setSessionCookie(c *fiber.Ctx, token string) {
 	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true,
-		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Now().Add(sessionTTL)})
+		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode, Expires: s.cfg.Now().Add(s.cfg.SessionTTL)})
 }
 
 func (s *Server) clearSessionCookie(c *fiber.Ctx) {
@@ -97,7 +107,7 @@ func (s *Server) csrfProtection() fiber.Handler {
 		CookieHTTPOnly:    true,
 		CookieSecure:      s.cfg.SecureCookies,
 		CookieSessionOnly: true,
-		Expiration:        sessionTTL,
+		Expiration:        s.cfg.SessionTTL,
 		Storage:           s.store.KV(),
 		ContextKey:        localCSRF,
 		Extractor: func(c *fiber.Ctx) (string, error) {
@@ -134,20 +144,35 @@ func (s *Server) login(c *fiber.Ctx) error {
 	email := strings.TrimSpace(c.FormValue("email"))
 	password := c.FormValue("password")
 	next := c.FormValue("next")
+	if wait := s.lock.wait(email); wait > 0 {
+		minutes := int(wait.Minutes()) + 1
+		return s.render(c.Status(fiber.StatusTooManyRequests), "login", tr(c, "login.title"), fiber.Map{
+			"Next": next, "Email": email, "Error": tr(c, "error.account_locked", "minutes", minutes)})
+	}
 	u, hash, err := s.store.UserForLogin(c.UserContext(), email)
 	if err != nil && !domain.IsKind(err, domain.KindNotFound) {
 		return err
 	}
 	if !auth.CheckPassword(hash, password) {
+		s.lock.failed(email)
 		return s.render(c.Status(fiber.StatusUnauthorized), "login", tr(c, "login.title"), fiber.Map{
 			"Next": next, "Email": email, "Error": tr(c, "error.login_failed")})
 	}
+	s.lock.succeeded(email)
+	if err := s.startSession(c, u.ID); err != nil {
+		return err
+	}
+	return c.Redirect(safeNext(next), fiber.StatusSeeOther)
+}
+
+// startSession logs the browser in as the user.
+func (s *Server) startSession(c *fiber.Ctx, userID string) error {
 	token := auth.NewToken()
-	if err := s.store.CreateSession(c.UserContext(), auth.HashToken(token), u.ID, sessionTTL); err != nil {
+	if err := s.store.CreateSession(c.UserContext(), auth.HashToken(token), userID, s.cfg.SessionTTL); err != nil {
 		return err
 	}
 	s.setSessionCookie(c, token)
-	return c.Redirect(safeNext(next), fiber.StatusSeeOther)
+	return nil
 }
 
 func (s *Server) logout(c *fiber.Ctx) error {
@@ -197,10 +222,8 @@ func (s *Server) setup(c *fiber.Ctx) error {
 		form["Error"] = message(langOf(c), asDomain(err))
 		return s.render(c.Status(statusOf(asDomain(err).Kind)), "setup", tr(c, "setup.title"), form)
 	}
-	token := auth.NewToken()
-	if err := s.store.CreateSession(c.UserContext(), auth.HashToken(token), u.ID, sessionTTL); err != nil {
+	if err := s.startSession(c, u.ID); err != nil {
 		return err
 	}
-	s.setSessionCookie(c, token)
 	return c.Redirect("/admin", fiber.StatusSeeOther)
 }

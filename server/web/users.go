@@ -3,30 +3,50 @@ package web
 import (
 	"net/mail"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/storage"
 )
 
-// createUser validates and stores an account.
-func (s *Server) createUser(c *fiber.Ctx, email, name, password string, role domain.Role) (domain.User, error) {
+// accountLinkTTL: an invitation or reset link works this long, once.
+const accountLinkTTL = 7 * 24 * time.Hour
+
+func cleanEmail(email string) (string, error) {
 	email = strings.TrimSpace(email)
-	name = strings.Join(strings.Fields(name), " ")
 	if addr, err := mail.ParseAddress(email); err != nil || addr.Address != email {
-		return domain.User{}, domain.Errorf(domain.KindInvalid, "email_invalid")
+		return "", domain.Errorf(domain.KindInvalid, "email_invalid")
 	}
+	return email, nil
+}
+
+func cleanName(name string) (string, error) {
+	name = strings.Join(strings.Fields(name), " ")
 	if name == "" {
-		return domain.User{}, domain.Errorf(domain.KindInvalid, "name_required")
+		return "", domain.Errorf(domain.KindInvalid, "name_required")
 	}
 	if len([]rune(name)) > domain.MaxNameRunes {
-		return domain.User{}, domain.Errorf(domain.KindInvalid, "name_too_long", "max", domain.MaxNameRunes)
+		return "", domain.Errorf(domain.KindInvalid, "name_too_long", "max", domain.MaxNameRunes)
+	}
+	return name, nil
+}
+
+// createUser validates and stores an account (the first administrator).
+func (s *Server) createUser(c *fiber.Ctx, email, name, password string, role domain.Role) (domain.User, error) {
+	email, err := cleanEmail(email)
+	if err != nil {
+		return domain.User{}, err
+	}
+	if name, err = cleanName(name); err != nil {
+		return domain.User{}, err
 	}
 	if !domain.ValidRole(role) {
 		return domain.User{}, domain.Errorf(domain.KindInvalid, "role_invalid")
 	}
-	hash, err := auth.HashPassword(password)
+	hash, err := auth.HashPassword(password, email, name)
 	if err != nil {
 		return domain.User{}, err
 	}
@@ -35,8 +55,8 @@ func (s *Server) createUser(c *fiber.Ctx, email, name, password string, role dom
 
 func (s *Server) usersPage(c *fiber.Ctx) error {
 	data := fiber.Map{}
-	if c.Query("added") != "" {
-		data["Saved"] = tr(c, "users.added")
+	if saved := c.Query("saved"); saved != "" {
+		data["Saved"] = tr(c, "users.saved_"+saved)
 	}
 	return s.renderUsers(c, data)
 }
@@ -47,19 +67,66 @@ func (s *Server) renderUsers(c *fiber.Ctx, data fiber.Map) error {
 		return err
 	}
 	data["Users"] = users
+	data["Roles"] = domain.Roles
+	data["Me"] = userOf(c).ID
 	return s.render(c, "users", tr(c, "users.title"), data)
 }
 
-func (s *Server) addUser(c *fiber.Ctx) error {
-	email, name := c.FormValue("email"), c.FormValue("name")
-	_, err := s.createUser(c, email, name, c.FormValue("password"), domain.Role(c.FormValue("role")))
-	if err != nil {
-		e := asDomain(err)
-		if e.Kind == domain.KindInternal {
-			return err
-		}
-		c.Status(statusOf(e.Kind))
-		return s.renderUsers(c, fiber.Map{"Error": message(langOf(c), e), "Email": email, "Name": name, "Role": c.FormValue("role")})
+// usersError shows the users page again with the message and what was typed.
+func (s *Server) usersError(c *fiber.Ctx, err error, data fiber.Map) error {
+	e := asDomain(err)
+	if e.Kind == domain.KindInternal {
+		return err
 	}
-	return c.Redirect("/admin/users?added=1", fiber.StatusSeeOther)
+	c.Status(statusOf(e.Kind))
+	data["Error"] = message(langOf(c), e)
+	return s.renderUsers(c, data)
+}
+
+// inviteUser makes a one-time link with which the invited person chooses
+// their own name and password. Without e-mail configured, the administrator
+// passes the link on.
+func (s *Server) inviteUser(c *fiber.Ctx) error {
+	form := fiber.Map{"Email": c.FormValue("email"), "Role": c.FormValue("role")}
+	email, err := cleanEmail(c.FormValue("email"))
+	if err != nil {
+		return s.usersError(c, err, form)
+	}
+	role := domain.Role(c.FormValue("role"))
+	if !domain.ValidRole(role) {
+		return s.usersError(c, domain.Errorf(domain.KindInvalid, "role_invalid"), form)
+	}
+	token := auth.NewToken()
+	l := storage.AccountLink{Purpose: "invite", Email: email, Role: role}
+	if err := s.store.CreateAccountLink(c.UserContext(), auth.HashToken(token), l, accountLinkTTL, actorOf(c)); err != nil {
+		return s.usersError(c, err, form)
+	}
+	return s.renderUsers(c, fiber.Map{"Link": s.baseURL(c) + "/account/link/" + token, "LinkFor": email, "LinkPurpose": "invite"})
+}
+
+// updateUser changes a role or (de)activates an account.
+func (s *Server) updateUser(c *fiber.Ctx) error {
+	role := domain.Role(c.FormValue("role"))
+	if !domain.ValidRole(role) {
+		return s.usersError(c, domain.Errorf(domain.KindInvalid, "role_invalid"), fiber.Map{})
+	}
+	active := c.FormValue("active") == "1"
+	if err := s.store.UpdateUser(c.UserContext(), c.Params("uid"), role, active, actorOf(c)); err != nil {
+		return s.usersError(c, err, fiber.Map{})
+	}
+	return c.Redirect("/admin/users?saved=updated", fiber.StatusSeeOther)
+}
+
+// resetLink makes a one-time link for a user who has forgotten their password.
+func (s *Server) resetLink(c *fiber.Ctx) error {
+	u, err := s.store.User(c.UserContext(), c.Params("uid"))
+	if err != nil {
+		return err
+	}
+	token := auth.NewToken()
+	l := storage.AccountLink{Purpose: "reset", Email: u.Email, UserID: u.ID}
+	if err := s.store.CreateAccountLink(c.UserContext(), auth.HashToken(token), l, accountLinkTTL, actorOf(c)); err != nil {
+		return s.usersError(c, err, fiber.Map{})
+	}
+	return s.renderUsers(c, fiber.Map{"Link": s.baseURL(c) + "/account/link/" + token, "LinkFor": u.Email, "LinkPurpose": "reset"})
 }

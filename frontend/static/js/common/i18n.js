@@ -1,6 +1,8 @@
 // Texts come from the server's catalogue, embedded in the page as JSON, so
 // every string stays in one place per language.
-const catalogue = JSON.parse(document.getElementById('i18n')?.textContent || '{}');
+// A page may carry its own texts (#i18n) and the session warning's (#session-i18n).
+const catalogue = Object.assign({}, ...['i18n', 'session-i18n'].map(
+  (id) => JSON.parse(document.getElementById(id)?.textContent || '{}')));
 const lang = document.documentElement.lang || 'sv';
 const numbers = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : lang);
 

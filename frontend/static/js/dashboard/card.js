@@ -17,8 +17,12 @@ export class Card {
     this.selectLabel = el('label', { for: `sel-${id}`, class: 'select-label' }, el('span', { class: 'visually-hidden', text: t('dash.select') }));
     this.sources = el('details', { class: 'sources' });
     this.panel = this.buildPanel();
-    this.li = el('li', { class: 'card', draggable: 'true', 'data-id': id },
-      el('div', { class: 'card-top' }, this.badges, el('span', { class: 'select' }, this.select, this.selectLabel)),
+    // A reader sees the same wall without the means to change it.
+    const selectBox = el('span', { class: 'select' }, this.select, this.selectLabel);
+    selectBox.hidden = actions.readOnly;
+    this.panel.root.hidden = actions.readOnly;
+    this.li = el('li', { class: 'card', draggable: actions.readOnly ? 'false' : 'true', 'data-id': id },
+      el('div', { class: 'card-top' }, this.badges, selectBox),
       this.text, this.original, this.meta, this.sources, this.panel.root);
     this.li.addEventListener('dragstart', (ev) => {
       ev.dataTransfer.setData('application/x-samrad-item', id);
@@ -90,7 +94,7 @@ export class Card {
       this.sources.replaceChildren(el('summary', { text: t('dash.merged_from', { n: sources.length + 1 }) }),
         el('ul', {}, ...sources.map((src) => el('li', {},
           el('span', { text: `${model.shownText(src)} (${model.tables.get(src.table)?.name ?? ''})` }), ' ',
-          el('button', { type: 'button', class: 'small', text: t('dash.unmerge'),
+          this.actions.readOnly ? '' : el('button', { type: 'button', class: 'small', text: t('dash.unmerge'),
             onclick: () => this.actions.moderate(src, 'unmerge') })))));
     }
   }

@@ -94,6 +94,7 @@ function scheduleRender() {
 }
 
 const actions = {
+  readOnly: root.dataset.readonly === 'true',
   move: (item, themeId) => command({ type: 'moderate', item: item.id, action: 'move', theme: themeId }, () => {
     const theme = model.themes.find((th) => th.id === themeId);
     actionsAnnouncer.say(t('dash.moved', { theme: theme?.name ?? '' }));
@@ -239,7 +240,7 @@ function renderControl() {
   const label = w.state === 'open' ? 'dash.close_workshop' : w.state === 'closed' ? 'dash.reopen_workshop' : 'dash.open_workshop';
   stateBox.replaceChildren(
     el('p', { text: t('dash.workshop_state', { state: t(`state.${w.state}`) }) }),
-    el('button', { type: 'button', class: 'small', id: 'workshop-state-button', text: t(label),
+    actions.readOnly ? '' : el('button', { type: 'button', class: 'small', id: 'workshop-state-button', text: t(label),
       onclick: () => command({ type: 'workshop', state: next }, () => actionsAnnouncer.say(t('dash.done'))) }));
   const { perQuestion } = counts();
   const items = model.sortedQuestions().map((q) => {
@@ -250,7 +251,7 @@ function renderControl() {
       el('span', { class: 'qtext' }, el('strong', { text: `${qlabel}: ` }), q.text),
       el('span', { class: `badge q-${q.state}`, text: t(`qstate.${q.state}`) }),
       el('span', { class: 'qcount', text: t('dash.answers_n', { n: perQuestion.get(q.id) || 0 }) }),
-      el('button', { type: 'button', class: 'small', id: `question-state-${q.id}`, 'aria-label': `${t(label)} – ${qlabel}`, text: t(label),
+      actions.readOnly ? '' : el('button', { type: 'button', class: 'small', id: `question-state-${q.id}`, 'aria-label': `${t(label)} – ${qlabel}`, text: t(label),
         onclick: () => command({ type: 'question', item: q.id, state: next }, () => actionsAnnouncer.say(t('dash.done'))) }));
   });
   document.getElementById('question-list').replaceChildren(...items);

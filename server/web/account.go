@@ -1,0 +1,97 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samrad-se/samrad/server/auth"
+	"github.com/samrad-se/samrad/server/domain"
+)
+
+func (s *Server) accountPage(c *fiber.Ctx) error {
+	data := fiber.Map{}
+	if c.Query("saved") != "" {
+		data["Saved"] = tr(c, "account.password_changed")
+	}
+	return s.render(c, "account", tr(c, "account.title"), data)
+}
+
+// changePassword needs the current password; every other session of the
+// user ends, so a stolen session does not outlive the change.
+func (s *Server) changePassword(c *fiber.Ctx) error {
+	u := userOf(c)
+	fail := func(err error) error {
+		e := asDomain(err)
+		if e.Kind == domain.KindInternal {
+			return err
+		}
+		return s.render(c.Status(statusOf(e.Kind)), "account", tr(c, "account.title"), fiber.Map{"Error": message(langOf(c), e)})
+	}
+	current, err := s.store.PasswordHash(c.UserContext(), u.ID)
+	if err != nil {
+		return err
+	}
+	if !auth.CheckPassword(current, c.FormValue("current")) {
+		return fail(domain.Errorf(domain.KindInvalid, "password_current_wrong"))
+	}
+	if c.FormValue("password") != c.FormValue("confirm") {
+		return fail(domain.Errorf(domain.KindInvalid, "password_mismatch"))
+	}
+	hash, err := auth.HashPassword(c.FormValue("password"), u.Email, u.Name)
+	if err != nil {
+		return fail(err)
+	}
+	keep := auth.HashToken(c.Cookies(sessionCookie))
+	if err := s.store.ChangePassword(c.UserContext(), u.ID, hash, keep, actorOf(c)); err != nil {
+		return err
+	}
+	return c.Redirect("/admin/account?saved=1", fiber.StatusSeeOther)
+}
+
+// accountLinkPage shows the form behind an invitation or reset link.
+func (s *Server) accountLinkPage(c *fiber.Ctx) error {
+	l, err := s.store.AccountLinkFor(c.UserContext(), auth.HashToken(c.Params("token")))
+	if err != nil {
+		return err
+	}
+	return s.render(c, "account_link", tr(c, "link."+l.Purpose+"_title"), fiber.Map{"Link": l})
+}
+
+// useAccountLink creates the invited account or sets the new password, and
+// logs the person in.
+func (s *Server) useAccountLink(c *fiber.Ctx) error {
+	hash := auth.HashToken(c.Params("token"))
+	l, err := s.store.AccountLinkFor(c.UserContext(), hash)
+	if err != nil {
+		return err
+	}
+	form := fiber.Map{"Link": l, "Name": c.FormValue("name")}
+	fail := func(err error) error {
+		e := asDomain(err)
+		if e.Kind == domain.KindInternal {
+			return err
+		}
+		form["Error"] = message(langOf(c), e)
+		return s.render(c.Status(statusOf(e.Kind)), "account_link", tr(c, "link."+l.Purpose+"_title"), form)
+	}
+	name := ""
+	if l.Purpose == "invite" {
+		if name, err = cleanName(c.FormValue("name")); err != nil {
+			return fail(err)
+		}
+	}
+	if c.FormValue("password") != c.FormValue("confirm") {
+		return fail(domain.Errorf(domain.KindInvalid, "password_mismatch"))
+	}
+	pwHash, err := auth.HashPassword(c.FormValue("password"), l.Email, name)
+	if err != nil {
+		return fail(err)
+	}
+	u, err := s.store.UseAccountLink(c.UserContext(), hash, name, pwHash)
+	if err != nil {
+		return fail(err)
+	}
+	if err := s.startSession(c, u.ID); err != nil {
+		return err
+	}
+	return c.Redirect("/admin", fiber.StatusSeeOther)
+}

@@ -1,0 +1,270 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/samrad-se/samrad/server/domain"
+)
+
+// who may use a route: the roles are anonymous, reader (assigned to the
+// workshop), owner (processledare assigned to it), other (processledare not
+// assigned) and admin.
+type who string
+
+const (
+	public   who = "public"
+	anyStaff who = "staff"
+	creators who = "create"
+	viewers  who = "view"
+	runners  who = "run"
+	admins   who = "admin"
+)
+
+var roleNames = []string{"anonymous", "reader", "owner", "other", "admin"}
+
+func (w who) allows(role string) bool {
+	switch w {
+	case public:
+		return true
+	case anyStaff:
+		return role != "anonymous"
+	case creators:
+		return role == "owner" || role == "other" || role == "admin"
+	case viewers:
+		return role == "reader" || role == "owner" || role == "admin"
+	case runners:
+		return role == "owner" || role == "admin"
+	}
+	return role == "admin"
+}
+
+// routeAccess is the whole table: every route the server registers must be
+// here, and every route here must exist.
+var routeAccess = map[string]who{
+	"GET /healthz":                             public,
+	"GET /sw.js":                               public,
+	"GET /":                                    public,
+	"GET /join":                                public,
+	"GET /e/:code":                             public,
+	"GET /t/:code":                             public,
+	"GET /ws/table/:code":                      public,
+	"GET /privacy":                             public,
+	"GET /cookies":                             public,
+	"GET /accessibility":                       public,
+	"POST /accessibility":                      public,
+	"GET /login":                               public,
+	"POST /login":                              public,
+	"POST /logout":                             public,
+	"GET /setup/:token":                        public,
+	"POST /setup/:token":                       public,
+	"GET /account/link/:token":                 public,
+	"POST /account/link/:token":                public,
+	"GET /metrics":                             admins,
+	"GET /ws/workshop/:id":                     viewers,
+	"GET /admin/":                              anyStaff,
+	"GET /admin/account":                       anyStaff,
+	"POST /admin/account/password":             anyStaff,
+	"POST /admin/session":                      anyStaff,
+	"GET /admin/workshops/new":                 creators,
+	"POST /admin/workshops":                    creators,
+	"GET /admin/workshops/:id":                 viewers,
+	"POST /admin/workshops/:id/details":        runners,
+	"POST /admin/workshops/:id/state":          runners,
+	"POST /admin/workshops/:id/questions":      runners,
+	"POST /admin/workshops/:id/questions/:qid": runners,
+	"POST /admin/workshops/:id/questions/:qid/state": runners,
+	"POST /admin/workshops/:id/questions/:qid/move":  runners,
+	"POST /admin/workshops/:id/themes":               runners,
+	"POST /admin/workshops/:id/themes/:tid":          runners,
+	"POST /admin/workshops/:id/themes/:tid/move":     runners,
+	"POST /admin/workshops/:id/themes/:tid/delete":   runners,
+	"POST /admin/workshops/:id/tables":               runners,
+	"POST /admin/workshops/:id/tables/:tid":          runners,
+	"POST /admin/workshops/:id/access":               runners,
+	"POST /admin/workshops/:id/retention":            runners,
+	"GET /admin/workshops/:id/dashboard":             viewers,
+	"GET /admin/workshops/:id/projector":             viewers,
+	"GET /admin/workshops/:id/print":                 viewers,
+	"GET /admin/workshops/:id/qr/:tid.png":           viewers,
+	"GET /admin/workshops/:id/export.:format":        viewers,
+	"GET /admin/users":                               admins,
+	"POST /admin/users":                              admins,
+	"POST /admin/users/:uid":                         admins,
+	"POST /admin/users/:uid/reset":                   admins,
+	"GET /admin/audit":                               admins,
+	"GET /admin/audit.csv":                           admins,
+	"GET /admin/feedback":                            admins,
+}
+
+// refusals are the answers that mean "not for you".
+var refusals = []string{"Du behöver logga in", "Du har inte behörighet", "Du har läsbehörighet",
+	"Workshoppen finns inte", "Bara administratörer"}
+
+func refused(res response) bool {
+	if res.Status == http.StatusUnauthorized || res.Status == http.StatusForbidden {
+		return true
+	}
+	if res.Status == http.StatusFound || res.Status == http.StatusSeeOther {
+		if strings.HasPrefix(res.Location, "/login") {
+			return true
+		}
+	}
+	for _, r := range refusals {
+		if res.Status >= 400 && strings.Contains(res.Body, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestEveryRouteAgainstEveryRole(t *testing.T) {
+	ts := newServer(t)
+	ctx := context.Background()
+	ts.withAdmin(t)
+	reader := ts.withUser(t, "reader@example.se", "läser men ändrar inget", domain.RoleReader)
+	owner := ts.withUser(t, "owner@example.se", "leder workshoppen idag", domain.RoleFacilitator)
+	other := ts.withUser(t, "other@example.se", "leder en annan workshop", domain.RoleFacilitator)
+	f := ts.workshop(t)
+	for _, u := range []domain.User{reader, owner} {
+		if err := ts.store.Assign(ctx, domain.KindWorkshop, f.WorkshopID(), u.ID, domain.SystemActor); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	registered := map[string]bool{}
+	for _, r := range ts.srv.Routes() {
+		registered[r] = true
+		if _, ok := routeAccess[r]; !ok {
+			t.Errorf("route %q is not in the access table: decide who may use it", r)
+		}
+	}
+	for r := range routeAccess {
+		if !registered[r] {
+			t.Errorf("route %q is in the access table but not registered", r)
+		}
+	}
+
+	params := strings.NewReplacer(":id", f.WorkshopID(), ":qid", f.Question(0).ID, ":tid.png", f.Table(0).ID+".png",
+		":tid", f.Theme(0).ID, ":code", f.Table(0).Code, ":token", "no-such-token", ":uid", other.ID, ":format", "csv")
+	logins := map[string]*browser{"anonymous": ts.browser(t)}
+	for role, cred := range map[string][2]string{"reader": {"reader@example.se", "läser men ändrar inget"},
+		"owner": {"owner@example.se", "leder workshoppen idag"}, "other": {"other@example.se", "leder en annan workshop"},
+		"admin": {adminEmail, adminPassword}} {
+		b := ts.browser(t)
+		b.login(cred[0], cred[1])
+		logins[role] = b
+	}
+
+	routes := make([]string, 0, len(routeAccess))
+	for r := range routeAccess {
+		routes = append(routes, r)
+	}
+	sort.Strings(routes)
+	for _, role := range roleNames {
+		b := logins[role]
+		var token string
+		if role == "anonymous" {
+			token = b.csrf("/login")
+		} else {
+			token = b.csrf("/admin/account")
+		}
+		for _, r := range routes {
+			method, pattern, _ := strings.Cut(r, " ")
+			if pattern == "/metrics" || pattern == "/login" || pattern == "/logout" {
+				continue // tested on their own: the token path, and logging in and out
+			}
+			path := params.Replace(pattern)
+			if strings.HasPrefix(pattern, "/e/") {
+				path = "/e/" + f.Snapshot.Workshop.JoinCode
+			}
+			if strings.HasPrefix(pattern, "/ws/") {
+				// Closed by dial's cleanup.
+				_, status, err := dial(t, ts.URL, path, b.cookieHeader())
+				if got, want := err == nil, routeAccess[r].allows(role); got != want {
+					t.Errorf("websocket %s as %s: status %d, connected %v, want %v", path, role, status, got, want)
+				}
+				continue
+			}
+			var res response
+			if method == http.MethodGet {
+				res = b.get(path)
+			} else {
+				// Empty forms: an allowed request fails validation and changes nothing.
+				res = b.post(path, url.Values{"_csrf": {token}})
+			}
+			want := routeAccess[r].allows(role)
+			if got := !refused(res); got != want {
+				t.Errorf("%s %s as %s: status %d (location %q), allowed %v, want %v", method, path, role, res.Status, res.Location, got, want)
+			}
+		}
+	}
+
+	// Metrics and profiling: administrators only.
+	for role, b := range logins {
+		res := b.get("/metrics")
+		if allowed := res.Status == http.StatusOK; allowed != (role == "admin") {
+			t.Errorf("/metrics as %s: %d", role, res.Status)
+		}
+		res = b.get("/debug/pprof/")
+		if allowed := res.Status == http.StatusOK; allowed != (role == "admin") {
+			t.Errorf("/debug/pprof/ as %s: %d", role, res.Status)
+		}
+	}
+}
+
+func TestProcessledareSeesOnlyTheirOwnWorkshops(t *testing.T) {
+	ts := newServer(t)
+	ts.withAdmin(t)
+	ts.withUser(t, "other@example.se", "leder en annan workshop", domain.RoleFacilitator)
+	f := ts.workshop(t)
+	b := ts.browser(t)
+	b.login("other@example.se", "leder en annan workshop")
+	if res := b.get("/admin/"); strings.Contains(res.Body, f.Snapshot.Workshop.Name) {
+		t.Errorf("an unassigned processledare sees the workshop in the list")
+	}
+	res := b.postForm("/admin/workshops/new", "/admin/workshops", url.Values{"name": {"Min egen workshop"}, "tables": {"2"},
+		"questions": {"Vad tycker ni?"}, "preset": {"principles"}})
+	if res.Status != http.StatusSeeOther {
+		t.Fatalf("create: %d", res.Status)
+	}
+	list := b.get("/admin/")
+	if !strings.Contains(list.Body, "Min egen workshop") || strings.Contains(list.Body, f.Snapshot.Workshop.Name) {
+		t.Errorf("the creator should see exactly their own workshop")
+	}
+	// The dashboard websocket refuses an unassigned processledare.
+	if _, status, err := dial(t, ts.URL, "/ws/workshop/"+f.WorkshopID(), b.cookieHeader()); err == nil || status != http.StatusNotFound {
+		t.Errorf("dashboard socket of another's workshop: status %d, err %v", status, err)
+	}
+}
+
+func TestReaderWatchesButCannotModerate(t *testing.T) {
+	ts := newServer(t)
+	ts.withAdmin(t)
+	reader := ts.withUser(t, "reader@example.se", "läser men ändrar inget", domain.RoleReader)
+	f := ts.workshop(t)
+	if err := ts.store.Assign(context.Background(), domain.KindWorkshop, f.WorkshopID(), reader.ID, domain.SystemActor); err != nil {
+		t.Fatal(err)
+	}
+	b := ts.browser(t)
+	b.login("reader@example.se", "läser men ändrar inget")
+	page := b.get("/admin/workshops/" + f.WorkshopID())
+	if page.Status != http.StatusOK || strings.Contains(page.Body, `action="/admin/workshops/`+f.WorkshopID()+`/state"`) {
+		t.Errorf("a reader's workshop page should show no forms that change it (status %d)", page.Status)
+	}
+	ws := mustDial(t, ts.URL, "/ws/workshop/"+f.WorkshopID(), b.cookieHeader())
+	ws.nextOf("snapshot")
+	ws.send(map[string]any{"type": "workshop", "req": "r1", "state": "closed"})
+	reply := ws.nextOf("error")
+	if reply.Code != "read_only" {
+		t.Errorf("a reader's command: %+v, want read_only", reply)
+	}
+	w, err := ts.store.Workshop(context.Background(), f.WorkshopID())
+	if err != nil || w.State != domain.WorkshopOpen {
+		t.Errorf("the reader changed the workshop state: %v %v", w.State, err)
+	}
+}

@@ -1,0 +1,89 @@
+package web
+
+import (
+	"strings"
+	"sync"
+	"time"
+)
+
+// lockout protects each account from password guessing spread over many
+// addresses (which the per-address limiter cannot see). After freeFailures
+// wrong passwords in a row the e-mail address is locked for a minute, and
+// each further failure doubles the wait, up to maxLock. A correct password
+// clears the count. Unknown addresses are counted the same way, so the
+// answers do not reveal which accounts exist.
+type lockout struct {
+	now func() time.Time
+
+	mu     sync.Mutex
+	byUser map[string]*lockState
+}
+
+type lockState struct {
+	failures int
+	until    time.Time
+	last     time.Time
+}
+
+const (
+	freeFailures = 5
+	firstLock    = time.Minute
+	maxLock      = 30 * time.Minute
+	// forgetAfter: a count this old starts again from zero.
+	forgetAfter = 24 * time.Hour
+)
+
+func newLockout(now func() time.Time) *lockout {
+	return &lockout{now: now, byUser: map[string]*lockState{}}
+}
+
+func lockKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+
+// wait says how long the account must wait before the next attempt (0: go ahead).
+func (l *lockout) wait(email string) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	st := l.byUser[lockKey(email)]
+	if st == nil {
+		return 0
+	}
+	if d := st.until.Sub(l.now()); d > 0 {
+		return d
+	}
+	return 0
+}
+
+func (l *lockout) failed(email string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	key := lockKey(email)
+	st := l.byUser[key]
+	if st == nil || now.Sub(st.last) > forgetAfter {
+		if len(l.byUser) > 10000 {
+			l.sweep(now)
+		}
+		st = &lockState{}
+		l.byUser[key] = st
+	}
+	st.failures++
+	st.last = now
+	if over := st.failures - freeFailures; over >= 0 {
+		d := firstLock << min(over, 10)
+		st.until = now.Add(min(d, maxLock))
+	}
+}
+
+func (l *lockout) succeeded(email string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.byUser, lockKey(email))
+}
+
+func (l *lockout) sweep(now time.Time) {
+	for k, st := range l.byUser {
+		if now.Sub(st.last) > forgetAfter {
+			delete(l.byUser, k)
+		}
+	}
+}
