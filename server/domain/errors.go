@@ -42,7 +42,8 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Retryable tells a client that the same request may succeed later.
-func (e *Error) Retryable() bool { return e.Kind == KindUnavailable }
+// Retryable: the same message may succeed later (the phone resends it).
+func (e *Error) Retryable() bool { return e.Kind == KindUnavailable || e.Kind == KindRateLimited }
 
 // Errorf builds an Error. params are key/value pairs: Errorf(KindInvalid, "text_too_long", "max", 2000).
 func Errorf(kind Kind, code string, params ...any) *Error {

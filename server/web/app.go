@@ -59,6 +59,8 @@ type Server struct {
 
 	setupMu sync.Mutex
 	lock    *lockout
+	// tableLimit: 20 submissions a second per table, bursts of 200.
+	tableLimit *tableLimiter
 
 	sockets sync.WaitGroup // live websocket handlers, waited for at shutdown
 }
@@ -87,7 +89,8 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now)}
+	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now),
+		tableLimit: newTableLimiter(20, 200)}
 	s.app = fiber.New(fiber.Config{
 		AppName: "Samråd",
 		// Fiber's strings otherwise point into buffers that fasthttp reuses

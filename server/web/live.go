@@ -156,6 +156,9 @@ func (s *Server) tableSocket(conn *websocket.Conn) {
 		if msg.Type != "submit" {
 			return encodeError("sv", msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
 		}
+		if !s.tableLimit.allow(t.ID) {
+			return encodeError("sv", msg, domain.Errorf(domain.KindRateLimited, "table_too_fast"))
+		}
 		cmd := &workshop.Submit{WorkshopID: t.WorkshopID, TableID: t.ID, ID: msg.ID,
 			QuestionID: msg.Question, ThemeID: msg.Theme, Text: msg.Text, Origin: client}
 		if err := cmd.Validate(); err != nil {

@@ -148,30 +148,6 @@ func TestFirstAdministratorSetup(t *testing.T) {
 	}
 }
 
-func TestUsersAreForAdministrators(t *testing.T) {
-	ts := newServer(t)
-	ts.withAdmin(t)
-	ts.withUser(t, "camilla@example.se", "processledare 2026", domain.RoleFacilitator)
-	admin := ts.browser(t)
-	admin.login(adminEmail, adminPassword)
-	res := admin.postForm("/admin/users", "/admin/users", url.Values{"name": {"Thomas"}, "email": {"thomas@example.se"}, "password": {"moderator på konferensen"}, "role": {"facilitator"}})
-	if res.Status != http.StatusSeeOther {
-		t.Fatalf("add user: %d", res.Status)
-	}
-	res = admin.postForm("/admin/users", "/admin/users", url.Values{"name": {"Thomas"}, "email": {"thomas@example.se"}, "password": {"moderator på konferensen"}, "role": {"facilitator"}})
-	if res.Status != http.StatusConflict || !strings.Contains(res.Body, "finns redan") {
-		t.Errorf("same e-mail twice: %d", res.Status)
-	}
-	fac := ts.browser(t)
-	fac.login("camilla@example.se", "processledare 2026")
-	if res := fac.get("/admin/users"); res.Status != http.StatusForbidden {
-		t.Errorf("facilitator on the users page: %d, want 403", res.Status)
-	}
-	if res := fac.get("/admin"); res.Status != http.StatusOK {
-		t.Errorf("facilitator on the workshop list: %d", res.Status)
-	}
-}
-
 func TestCreateWorkshopForm(t *testing.T) {
 	ts := newServer(t)
 	ts.withAdmin(t)

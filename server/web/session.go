@@ -54,7 +54,7 @@ func (s *Server) loadUser(c *fiber.Ctx) error {
 	// Only page loads and form posts count as activity; the session-expiry
 	// warning must not be kept away by the page's own background requests.
 	if c.Method() != fiber.MethodGet || c.Get("Sec-Fetch-Dest") == "document" {
-		if s.cfg.Now().Add(s.cfg.SessionTTL-s.extendAfter()).After(expires) {
+		if s.cfg.Now().Add(s.cfg.SessionTTL - s.extendAfter()).After(expires) {
 			if err := s.store.ExtendSession(c.UserContext(), hash, s.cfg.SessionTTL); err == nil {
 				s.setSessionCookie(c, token)
 				expires = s.cfg.Now().Add(s.cfg.SessionTTL)
