@@ -137,14 +137,14 @@ func TestSessionCanBeExtended(t *testing.T) {
 	b := ts.browser(t)
 	b.login(adminEmail, adminPassword)
 	page := b.get("/admin/account")
-	if !strings.Contains(page.Body, `<meta name="session-ends" content="`) {
+	if !strings.Contains(page.Body, `<meta name="session-seconds" content="43`) {
 		t.Fatalf("the page does not tell the script when the session ends")
 	}
 	token := csrfField.FindStringSubmatch(page.Body)[1]
 	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/admin/session", nil)
 	req.Header.Set("X-Csrf-Token", token)
 	res := b.do(req)
-	if res.Status != http.StatusOK || !strings.Contains(res.Body, `"expires"`) {
+	if res.Status != http.StatusOK || !strings.Contains(res.Body, `"seconds":43200`) {
 		t.Errorf("extend: %d %s", res.Status, res.Body)
 	}
 	req, _ = http.NewRequest(http.MethodPost, ts.URL+"/admin/session", nil)

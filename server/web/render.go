@@ -29,8 +29,9 @@ type page struct {
 	// Org and Contact: who runs this service, for the legal pages and the footer.
 	Org     string
 	Contact string
-	// SessionEnds is when the login runs out, for the expiry warning.
-	SessionEnds string
+	// SessionSeconds is how long the login has left, for the expiry warning
+	// (a duration, not a time: the browser's clock may be wrong).
+	SessionSeconds int
 }
 
 // templates holds, per language, one parsed set per page: the layout plus
@@ -103,7 +104,7 @@ func (s *Server) renderPage(c *fiber.Ctx, name string, p page) error {
 	p.Lang, p.User, p.CSRF, p.Path = lang, userOf(c), csrfOf(c), c.Path()
 	p.Org, p.Contact = s.cfg.Organisation, s.cfg.ContactEmail
 	if ends, ok := c.Locals(localExpires).(time.Time); ok {
-		p.SessionEnds = ends.UTC().Format(time.RFC3339)
+		p.SessionSeconds = max(1, int(ends.Sub(s.cfg.Now()).Seconds()))
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {

@@ -72,7 +72,7 @@ func (s *Server) extendSession(c *fiber.Ctx) error {
 		return err
 	}
 	s.setSessionCookie(c, token)
-	return c.JSON(fiber.Map{"expires": s.cfg.Now().Add(s.cfg.SessionTTL).UTC().Format(time.RFC3339)})
+	return c.JSON(fiber.Map{"seconds": int(s.cfg.SessionTTL.Seconds())})
 }
 
 // requireLogin sends visitors without a session to the login page (or a 401

@@ -4,7 +4,7 @@ import { test as base, expect } from '@playwright/test';
 
 export { expect };
 
-export const ADMIN = { name: 'Administratör', email: 'admin@example.se', password: 'testlosenord-123' };
+export const ADMIN = { name: 'Administratör', email: 'admin@example.se', password: 'blå cykel på taket 7' };
 
 /** The server global-setup.js started; the port is chosen at run time. */
 export function baseURL() {
@@ -19,10 +19,15 @@ export const PHONE = {
 };
 export const LAPTOP = { viewport: { width: 1280, height: 800 } };
 
-// Every page, on every test, must not throw and must not open a dialog: a
-// script error or an alert() from injected text fails the test.
+// Every page, on every test, must not throw, must not open a dialog and must
+// not break the Content-Security-Policy: a script error, an alert() from
+// injected text or a blocked inline script or style fails the test.
 function watch(page, problems) {
   page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`));
+  // Chromium reports every Content-Security-Policy violation on the console.
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) problems.push(`${page.url()}: CSP violation: ${msg.text()}`);
+  });
   page.on('dialog', async (dialog) => {
     problems.push(`${page.url()}: unexpected ${dialog.type()} dialog: ${dialog.message()}`);
     await dialog.dismiss();
@@ -75,6 +80,41 @@ export async function facilitator(newContext, kind = 'laptop', user = ADMIN) {
   const page = await context.newPage();
   await login(page, user);
   return { context, page };
+}
+
+/**
+ * An administrator invites a colleague (role: 'Processledare' or 'Läsare');
+ * the colleague opens the one-time link in a context of their own, chooses a
+ * name and password and is logged in. Returns { user, context, page }.
+ */
+export async function inviteColleague(adminPage, newContext, role = 'Processledare', kind = 'laptop') {
+  const user = { name: unique('Kollega'), email: `${unique('kollega').replace(/\W+/g, '-')}@example.se`,
+    password: 'gröna äpplen i hängmattan' };
+  await adminPage.goto('/admin/users');
+  await adminPage.getByLabel('E-postadress').fill(user.email);
+  await adminPage.getByLabel('Roll', { exact: true }).selectOption({ label: role });
+  await adminPage.getByRole('button', { name: 'Skapa inbjudningslänk' }).click();
+  const link = await adminPage.getByLabel('Länk', { exact: true }).inputValue();
+  const context = await newContext(kind);
+  const page = await context.newPage();
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole('heading', { level: 1, name: 'Skapa ditt konto' })).toBeVisible();
+  await page.getByLabel('Namn').fill(user.name);
+  await page.getByLabel('Nytt lösenord').fill(user.password);
+  await page.getByLabel('Skriv det nya lösenordet igen').fill(user.password);
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workshoppar' })).toBeVisible();
+  return { user, context, page };
+}
+
+/** Gives a user access to a workshop from its page ("Vilka har tillgång"). */
+export async function grantAccess(page, workshop, user) {
+  await page.goto(workshop.url);
+  const select = page.getByLabel('Ge tillgång till');
+  const value = await select.locator('option', { hasText: user.email }).getAttribute('value');
+  await select.selectOption(value);
+  await page.getByRole('button', { name: 'Ge tillgång', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('Tillgången är ändrad.');
 }
 
 /**

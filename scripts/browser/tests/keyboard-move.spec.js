@@ -1,7 +1,7 @@
 // Moving an input to another theme with the keyboard alone (WCAG 2.1.1 and
 // 2.5.7: an alternative to drag and drop), seen live by a second facilitator.
 import {
-  test, expect, facilitator, unique, readyWorkshop, openDashboard, openTable, submitAnswer, answer,
+  test, expect, inviteColleague, grantAccess, readyWorkshop, openDashboard, openTable, submitAnswer, answer,
   board, card, column, columnCount, SENT,
 } from './helpers.js';
 
@@ -16,23 +16,15 @@ async function tabTo(page, target, max = 60) {
 
 test('a facilitator moves an input with the keyboard; a second facilitator sees it move live', async ({ newContext }) => {
   const { page: admin, workshop, codes } = await readyWorkshop(newContext);
-  // A second facilitator with an account of their own.
-  const colleague = { name: 'Kollega Processledare', email: `${unique('kollega').replace(/\W+/g, '-')}@example.se`, password: 'kollegans-losenord-1' };
-  await admin.goto('/admin/users');
-  await admin.getByLabel('Namn').fill(colleague.name);
-  await admin.getByLabel('E-postadress').fill(colleague.email);
-  await admin.getByLabel('Roll').selectOption({ label: 'Processledare' });
-  await admin.getByLabel('Tillfälligt lösenord').fill(colleague.password);
-  await admin.getByRole('button', { name: 'Lägg till användare' }).click();
-  await expect(admin.getByRole('status')).toHaveText('Användaren har lagts till.');
-  await expect(admin.getByRole('cell', { name: colleague.email })).toBeVisible();
+  // A second facilitator with an account of their own, given access to this workshop.
+  const { user: colleague, page: watcher } = await inviteColleague(admin, newContext);
+  await grantAccess(admin, workshop, colleague);
 
   const text = 'Vi vill att överenskommelsen följs upp varje år.';
   const phone = await openTable(await newContext('phone'), codes[0]);
   await submitAnswer(phone, text, 'Självständighet och oberoende');
   await expect(answer(phone, text)).toContainText(SENT);
 
-  const { page: watcher } = await facilitator(newContext, 'laptop', colleague);
   await openDashboard(watcher, workshop);
   await expect(card(column(watcher, 'Självständighet och oberoende'), text)).toBeVisible();
   await watcher.evaluate(() => { window.samradTestMark = 'same document'; });

@@ -7,7 +7,8 @@ import { el } from './dom.js';
 
 const WARN_BEFORE = 5 * 60 * 1000;
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content || '';
-let ends = Date.parse(meta('session-ends'));
+// The server says how many seconds are left, not when: the two clocks may differ.
+let ends = Date.now() + Number(meta('session-seconds')) * 1000;
 let timer = 0;
 let dialog = null;
 
@@ -70,7 +71,7 @@ async function extend() {
   try {
     const res = await fetch('/admin/session', { method: 'POST', headers: { 'X-Csrf-Token': meta('csrf-token') }, credentials: 'same-origin' });
     if (!res.ok) throw new Error(String(res.status));
-    ends = Date.parse((await res.json()).expires);
+    ends = Date.now() + (await res.json()).seconds * 1000;
     dialog.close();
     schedule();
   } catch {
@@ -94,7 +95,7 @@ function schedule() {
   timer = setTimeout(schedule, ends - WARN_BEFORE - now);
 }
 
-if (!Number.isNaN(ends)) {
+if (Number(meta('session-seconds')) > 0) {
   keepDrafts();
   schedule();
   // Timers sleep in background tabs and laptops; look again on return.
