@@ -141,7 +141,7 @@ func firstAdmin(store *storage.Store, cfg config) (string, error) {
 		return "", err
 	}
 	if cfg.adminEmail != "" && cfg.adminPassword != "" {
-		hash, err := auth.HashPassword(cfg.adminPassword)
+		hash, err := auth.HashPassword(cfg.adminPassword, cfg.adminEmail)
 		if err != nil {
 			return "", fmt.Errorf("SAMRAD_ADMIN_PASSWORD: %w", err)
 		}

@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 phones=${1:-2000}; rate=${2:-1000}; seconds=${3:-40}
 work=$(mktemp -d /tmp/samrad-fault.XXXXXX)
-export SAMRAD_ADMIN_EMAIL=fault@example.se SAMRAD_ADMIN_PASSWORD=fault-test-password
+export SAMRAD_ADMIN_EMAIL=fault@example.se SAMRAD_ADMIN_PASSWORD='kraftig vind över hamnen'
 go build -o "$work/samrad-server" ./server
 go build -o "$work/samrad-load" ./scripts/load
 

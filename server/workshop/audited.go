@@ -56,6 +56,12 @@ func (a *Audited) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	} else if id := createdID(a.Command); id != "" {
 		objectID = id
 	}
+	if len(after) == 0 && objectID != "" {
+		// Changes nobody watches live (a new workshop) are still recorded as they now are.
+		if state, err := stateOf(tx, a.WorkshopID, kind, objectID); err == nil {
+			after = append(after, state)
+		}
+	}
 	eventID := a.WorkshopID
 	if eventID == "" {
 		eventID = objectID
