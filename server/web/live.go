@@ -106,6 +106,7 @@ type handler func(client *hub.Client, msg inbound) []byte
 // websocket. The goroutine closes the connection when it is done.
 func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle handler) {
 	since, _ := conn.Locals(localSince).(int64)
+	lang, _ := conn.Locals(localLang).(string)
 	ws := conn.Conn
 	s.sockets.Add(1)
 	go func() {
@@ -116,12 +117,12 @@ func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle h
 				slog.Error("websocket handler panicked", "panic", r, "stack", string(debug.Stack()))
 			}
 		}()
-		s.serveLive(ws, workshopID, tableID, since, handle)
+		s.serveLive(ws, lang, workshopID, tableID, since, handle)
 	}()
 }
 
-func (s *Server) serveLive(ws *fastws.Conn, workshopID, tableID string, since int64, handle handler) {
-	ss := &session{conn: ws}
+func (s *Server) serveLive(ws *fastws.Conn, lang, workshopID, tableID string, since int64, handle handler) {
+	ss := &session{conn: ws, lang: lang}
 	if tableID == "" {
 		ss.linger = dashboardLinger
 	}
@@ -130,7 +131,7 @@ func (s *Server) serveLive(ws *fastws.Conn, workshopID, tableID string, since in
 	defer s.hub.Unsubscribe(client)
 	first, err := s.firstMessage(workshopID, tableID, since, needSnapshot)
 	if err != nil {
-		client.Start(encodeError("sv", inbound{}, err))
+		client.Start(encodeError(lang, inbound{}, err))
 		client.EndAfterQueued(websocket.CloseTryAgainLater)
 		ss.writers.Wait()
 		return
@@ -147,25 +148,27 @@ func (s *Server) tableSocketAuth(c *fiber.Ctx) error {
 	}
 	c.Locals(localTable, t)
 	c.Locals(localSince, sinceParam(c))
+	langOf(c) // kept in Locals for the connection's error replies
 	return c.Next()
 }
 
 func (s *Server) tableSocket(conn *websocket.Conn) {
 	t := conn.Locals(localTable).(domain.Table)
+	lang, _ := conn.Locals(localLang).(string)
 	s.live(conn, t.WorkshopID, t.ID, func(client *hub.Client, msg inbound) []byte {
 		if msg.Type != "submit" {
-			return encodeError("sv", msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
+			return encodeError(lang, msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
 		}
 		cmd := &workshop.Submit{WorkshopID: t.WorkshopID, TableID: t.ID, ID: msg.ID,
 			QuestionID: msg.Question, ThemeID: msg.Theme, Text: msg.Text, Origin: client}
 		if err := cmd.Validate(); err != nil {
-			return encodeError("sv", msg, err)
+			return encodeError(lang, msg, err)
 		}
 		start := time.Now()
 		ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 		defer cancel()
 		if err := s.writer.Do(ctx, cmd); err != nil {
-			return encodeError("sv", msg, err)
+			return encodeError(lang, msg, err)
 		}
 		if s.cfg.Metrics != nil {
 			s.cfg.Metrics.Input(cmd.Duplicate, time.Since(start))
@@ -182,11 +185,13 @@ func (s *Server) dashboardSocketAuth(c *fiber.Ctx) error {
 	}
 	c.Locals(localWS, w.ID)
 	c.Locals(localSince, sinceParam(c))
+	langOf(c) // kept in Locals for the connection's error replies
 	return c.Next()
 }
 
 func (s *Server) dashboardSocket(conn *websocket.Conn) {
 	workshopID := conn.Locals(localWS).(string)
+	lang, _ := conn.Locals(localLang).(string)
 	s.live(conn, workshopID, "", func(_ *hub.Client, msg inbound) []byte {
 		var cmd writer.Command
 		switch msg.Type {
@@ -198,12 +203,12 @@ func (s *Server) dashboardSocket(conn *websocket.Conn) {
 		case "workshop":
 			cmd = &workshop.SetState{WorkshopID: workshopID, State: domain.WorkshopState(msg.State)}
 		default:
-			return encodeError("sv", msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
+			return encodeError(lang, msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 		defer cancel()
 		if err := s.writer.Do(ctx, cmd); err != nil {
-			return encodeError("sv", msg, err)
+			return encodeError(lang, msg, err)
 		}
 		return mustJSON(okReply{Type: "ok", Req: msg.Req})
 	})

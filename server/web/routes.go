@@ -19,6 +19,7 @@ func (s *Server) routes() {
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.SendString("ok") })
 	// The service worker must be served from the root to control /t/ pages.
 	app.Get("/sw.js", s.serviceWorker)
+	app.Get("/lang/:lang", s.setLanguage)
 
 	// Participants: no account, a code.
 	app.Get("/", s.home)

@@ -75,6 +75,7 @@ func sinceParam(c *fiber.Ctx) int64 {
 type session struct {
 	conn    *fastws.Conn
 	client  *hub.Client
+	lang    string        // for error messages, chosen when the connection opened
 	linger  time.Duration // wait this long after waking before writing
 	writers sync.WaitGroup
 	beat    *time.Timer
@@ -174,7 +175,7 @@ func (ss *session) readLoop(handle handler) {
 		var reply []byte
 		msg, err := decodeInbound(kind, data)
 		if err != nil {
-			reply = encodeError("sv", msg, err)
+			reply = encodeError(ss.lang, msg, err)
 		} else if msg.Type == "ping" {
 			reply = pongMsg
 		} else {

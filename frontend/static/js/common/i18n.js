@@ -2,7 +2,9 @@
 // every string stays in one place per language.
 const catalogue = JSON.parse(document.getElementById('i18n')?.textContent || '{}');
 const lang = document.documentElement.lang || 'sv';
-const numbers = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : lang);
+// British English keeps the 24-hour clock and day-month order people here expect.
+const locale = { sv: 'sv-SE', en: 'en-GB' }[lang] || lang;
+const numbers = new Intl.NumberFormat(locale);
 
 export function t(key, params = {}) {
   let s = catalogue[key];
@@ -13,7 +15,7 @@ export function t(key, params = {}) {
   return s;
 }
 
-const timeFormat = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : lang, { hour: 'numeric', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
 
 // "kl. 14.05" in Swedish; Intl writes 14:05, the Swedish style guide 14.05.
 export function clock(iso) {
