@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/gofiber/contrib/websocket"
-	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/pprof"
 )
 
@@ -16,7 +15,8 @@ func (s *Server) routes() {
 	guessing := newFailureLimiter(30, time.Minute).handler
 	csrf := s.csrfProtection()
 
-	app.Get("/healthz", func(c *fiber.Ctx) error { return c.SendString("ok") })
+	app.Get("/healthz", s.healthz)
+	app.Get("/readyz", s.readyz)
 	// The service worker must be served from the root to control /t/ pages.
 	app.Get("/sw.js", s.serviceWorker)
 	app.Get("/lang/:lang", s.setLanguage)
