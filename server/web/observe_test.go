@@ -5,10 +5,13 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/samrad-se/samrad/server/domain"
 )
 
 // TestMain keeps the access log (one line per request) out of test output;
@@ -151,5 +154,33 @@ func TestErrorLogHasRequestID(t *testing.T) {
 	failed := logs.lines(`msg="request failed"`)
 	if len(failed) != 1 || !strings.Contains(failed[0], "request_id="+id) || !strings.Contains(failed[0], "level=ERROR") {
 		t.Errorf("error log lines: %q, want request_id=%s", failed, id)
+	}
+}
+
+func TestBackupDownload(t *testing.T) {
+	ts := newServer(t)
+	ts.withAdmin(t)
+	ts.withUser(t, "pl@example.se", adminPassword, domain.RoleFacilitator)
+	f := ts.workshop(t)
+	admin := ts.browser(t)
+	admin.login(adminEmail, adminPassword)
+	res := admin.get("/admin/backup.db")
+	if res.Status != http.StatusOK || !strings.HasPrefix(res.Body, "SQLite format 3\x00") ||
+		!strings.Contains(res.Header.Get("Content-Disposition"), `attachment; filename="samrad-`) {
+		t.Fatalf("backup download: %d %q %.16q", res.Status, res.Header.Get("Content-Disposition"), res.Body)
+	}
+	if !strings.Contains(res.Body, f.Snapshot.Workshop.Name) {
+		t.Error("the downloaded copy lacks the workshop")
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(ts.store.Path)); len(entries) > 3 {
+		t.Errorf("the download left files behind: %v", entries)
+	}
+	pl := ts.browser(t)
+	pl.login("pl@example.se", adminPassword)
+	if res := pl.get("/admin/backup.db"); res.Status != http.StatusForbidden {
+		t.Errorf("a facilitator downloaded the database: %d", res.Status)
+	}
+	if res := ts.browser(t).get("/admin/backup.db"); res.Status != http.StatusFound && res.Status != http.StatusSeeOther {
+		t.Errorf("a visitor was not sent to log in: %d", res.Status)
 	}
 }

@@ -61,6 +61,7 @@ func (s *Server) routes() {
 	admin.Get("/workshops/:id/qr/:tid.png", s.qr)
 	admin.Get("/workshops/:id/export.:format", s.export)
 	admin.Get("/users", s.requireAdmin, s.usersPage)
+	admin.Get("/backup.db", s.requireAdmin, s.downloadBackup)
 	app.Get("/metrics", s.metrics)
 	// Profiling, for administrators only (go tool pprof with the session cookie).
 	app.Use("/debug/pprof", s.requireLogin, s.requireAdmin, pprof.New())
