@@ -52,6 +52,8 @@ for (const lang of LANGUAGES) {
     });
 
     test('the facilitator\'s pages: workshops, new workshop, workshop, users, print', async ({ newContext }) => {
+      // Five axe runs after preparing a workshop: over a minute on a busy two-core machine.
+      test.slow();
       const { page } = await facilitator(newContext);
       const workshop = await createWorkshop(page, { tables: 3 });
       await openWorkshop(page);
