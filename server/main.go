@@ -70,6 +70,9 @@ func loadConfig() config {
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "backup" {
+		os.Exit(backupCommand(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
 	if err := run(loadConfig()); err != nil {
 		slog.Error("samrad stopped", "err", err)

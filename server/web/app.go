@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -62,6 +63,8 @@ type Server struct {
 	// tableLimit: 20 submissions a second per table, bursts of 200.
 	tableLimit *tableLimiter
 
+	draining atomic.Bool // shutting down: /readyz says 503
+
 	sockets sync.WaitGroup // live websocket handlers, waited for at shutdown
 }
 
@@ -109,6 +112,8 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 	// Websocket connections outlive their upgrade handler (see live); fasthttp
 	// must leave closing them to us.
 	s.app.Server().KeepHijackedConns = true
+	s.app.Use(requestID())
+	s.app.Use(s.accessLog)
 	s.app.Use(recover.New())
 	s.app.Use(helmet.New(helmet.Config{
 		ContentSecurityPolicy: csp,
@@ -138,6 +143,7 @@ func (s *Server) Serve(ln net.Listener) error { return s.app.Listener(ln) }
 // Shutdown stops taking requests, tells live connections to reconnect later
 // and waits (up to ctx) for their handlers to finish.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.Drain()
 	err := s.app.ShutdownWithContext(ctx)
 	s.hub.Shutdown()
 	done := make(chan struct{})

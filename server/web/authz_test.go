@@ -47,6 +47,8 @@ func (w who) allows(role string) bool {
 // here, and every route here must exist.
 var routeAccess = map[string]who{
 	"GET /healthz":                             public,
+	"GET /readyz":                              public,
+	"GET /lang/:lang":                          public,
 	"GET /sw.js":                               public,
 	"GET /":                                    public,
 	"GET /join":                                public,
@@ -99,6 +101,7 @@ var routeAccess = map[string]who{
 	"GET /admin/audit":                               admins,
 	"GET /admin/audit.csv":                           admins,
 	"GET /admin/feedback":                            admins,
+	"GET /admin/backup.db":                           admins,
 }
 
 // refusals are the answers that mean "not for you".
@@ -150,7 +153,7 @@ func TestEveryRouteAgainstEveryRole(t *testing.T) {
 	}
 
 	params := strings.NewReplacer(":id", f.WorkshopID(), ":qid", f.Question(0).ID, ":tid.png", f.Table(0).ID+".png",
-		":tid", f.Theme(0).ID, ":code", f.Table(0).Code, ":token", "no-such-token", ":uid", other.ID, ":format", "csv")
+		":tid", f.Theme(0).ID, ":code", f.Table(0).Code, ":token", "no-such-token", ":lang", "sv", ":uid", other.ID, ":format", "csv")
 	logins := map[string]*browser{"anonymous": ts.browser(t)}
 	for role, cred := range map[string][2]string{"reader": {"reader@example.se", "läser men ändrar inget"},
 		"owner": {"owner@example.se", "leder workshoppen idag"}, "other": {"other@example.se", "leder en annan workshop"},

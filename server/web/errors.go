@@ -81,19 +81,22 @@ type errorReply struct {
 	Retry   bool   `json:"retry"`
 }
 
-func replyFor(lang string, err error) errorReply {
+// replyTo is who an error reply goes to: the language to write it in, and
+// the request id to log it under (for a websocket, its upgrade request's).
+type replyTo struct{ lang, requestID string }
+
+func replyFor(to replyTo, err error) errorReply {
 	e := asDomain(err)
 	if e.Kind == domain.KindInternal || e.Kind == domain.KindUnavailable {
-		slog.Error("request failed", "code", e.Code, "err", e.Err)
+		slog.Error("request failed", "request_id", to.requestID, "code", e.Code, "err", e.Err)
 	}
-	return errorReply{Type: "error", Code: e.Code, Message: message(lang, e), Retry: e.Retryable()}
+	return errorReply{Type: "error", Code: e.Code, Message: message(to.lang, e), Retry: e.Retryable()}
 }
 
 // handleError is Fiber's error handler: JSON for API and websocket paths, an
 // HTML page for everything else.
 func (s *Server) handleError(c *fiber.Ctx, err error) error {
-	lang := langOf(c)
-	reply := replyFor(lang, err)
+	reply := replyFor(replyTo{lang: langOf(c), requestID: requestIDOf(c)}, err)
 	status := statusOf(asDomain(err).Kind)
 	if strings.HasPrefix(c.Path(), "/ws/") || strings.HasPrefix(c.Path(), "/api/") ||
 		strings.Contains(c.Get(fiber.HeaderAccept), fiber.MIMEApplicationJSON) {

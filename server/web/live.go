@@ -106,6 +106,7 @@ type handler func(client *hub.Client, msg inbound) []byte
 // websocket. The goroutine closes the connection when it is done.
 func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle handler) {
 	since, _ := conn.Locals(localSince).(int64)
+	to := replyToOf(conn)
 	ws := conn.Conn
 	s.sockets.Add(1)
 	go func() {
@@ -116,12 +117,12 @@ func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle h
 				slog.Error("websocket handler panicked", "panic", r, "stack", string(debug.Stack()))
 			}
 		}()
-		s.serveLive(ws, workshopID, tableID, since, handle)
+		s.serveLive(ws, to, workshopID, tableID, since, handle)
 	}()
 }
 
-func (s *Server) serveLive(ws *fastws.Conn, workshopID, tableID string, since int64, handle handler) {
-	ss := &session{conn: ws}
+func (s *Server) serveLive(ws *fastws.Conn, to replyTo, workshopID, tableID string, since int64, handle handler) {
+	ss := &session{conn: ws, to: to}
 	if tableID == "" {
 		ss.linger = dashboardLinger
 	}
@@ -130,13 +131,21 @@ func (s *Server) serveLive(ws *fastws.Conn, workshopID, tableID string, since in
 	defer s.hub.Unsubscribe(client)
 	first, err := s.firstMessage(workshopID, tableID, since, needSnapshot)
 	if err != nil {
-		client.Start(encodeError("sv", inbound{}, err))
+		client.Start(encodeError(to, inbound{}, err))
 		client.EndAfterQueued(websocket.CloseTryAgainLater)
 		ss.writers.Wait()
 		return
 	}
 	client.Start(first)
 	ss.serve(handle)
+}
+
+// replyToOf is how a connection's error replies are written and logged:
+// in the language and under the request id of its upgrade request.
+func replyToOf(conn *websocket.Conn) replyTo {
+	lang, _ := conn.Locals(localLang).(string)
+	id, _ := conn.Locals(localRequestID).(string)
+	return replyTo{lang: lang, requestID: id}
 }
 
 // tableSocketAuth lets a phone in with its table's code, and only to that table.
@@ -147,28 +156,30 @@ func (s *Server) tableSocketAuth(c *fiber.Ctx) error {
 	}
 	c.Locals(localTable, t)
 	c.Locals(localSince, sinceParam(c))
+	langOf(c) // kept in Locals for the connection's error replies
 	return c.Next()
 }
 
 func (s *Server) tableSocket(conn *websocket.Conn) {
 	t := conn.Locals(localTable).(domain.Table)
+	to := replyToOf(conn)
 	s.live(conn, t.WorkshopID, t.ID, func(client *hub.Client, msg inbound) []byte {
 		if msg.Type != "submit" {
-			return encodeError("sv", msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
+			return encodeError(to, msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
 		}
 		if !s.tableLimit.allow(t.ID) {
-			return encodeError("sv", msg, domain.Errorf(domain.KindRateLimited, "table_too_fast"))
+			return encodeError(to, msg, domain.Errorf(domain.KindRateLimited, "table_too_fast"))
 		}
 		cmd := &workshop.Submit{WorkshopID: t.WorkshopID, TableID: t.ID, ID: msg.ID,
 			QuestionID: msg.Question, ThemeID: msg.Theme, Text: msg.Text, Origin: client}
 		if err := cmd.Validate(); err != nil {
-			return encodeError("sv", msg, err)
+			return encodeError(to, msg, err)
 		}
 		start := time.Now()
 		ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 		defer cancel()
 		if err := s.writer.Do(ctx, cmd); err != nil {
-			return encodeError("sv", msg, err)
+			return encodeError(to, msg, err)
 		}
 		if s.cfg.Metrics != nil {
 			s.cfg.Metrics.Input(cmd.Duplicate, time.Since(start))
@@ -186,6 +197,7 @@ func (s *Server) dashboardSocketAuth(c *fiber.Ctx) error {
 	}
 	c.Locals(localWS, w.ID)
 	c.Locals(localSince, sinceParam(c))
+	langOf(c) // kept in Locals for the connection's error replies
 	return c.Next()
 }
 
@@ -194,9 +206,10 @@ func (s *Server) dashboardSocket(conn *websocket.Conn) {
 	mayChange, _ := conn.Locals(localCanRun).(bool)
 	u, _ := conn.Locals(localUser).(*domain.User)
 	actor := actorFor(u)
+	to := replyToOf(conn)
 	s.live(conn, workshopID, "", func(_ *hub.Client, msg inbound) []byte {
 		if !mayChange {
-			return encodeError("sv", msg, domain.Errorf(domain.KindForbidden, "read_only"))
+			return encodeError(to, msg, domain.Errorf(domain.KindForbidden, "read_only"))
 		}
 		var cmd writer.Command
 		switch msg.Type {
@@ -208,12 +221,12 @@ func (s *Server) dashboardSocket(conn *websocket.Conn) {
 		case "workshop":
 			cmd = &workshop.SetState{WorkshopID: workshopID, State: domain.WorkshopState(msg.State)}
 		default:
-			return encodeError("sv", msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
+			return encodeError(to, msg, domain.Errorf(domain.KindInvalid, "message_invalid"))
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 		defer cancel()
 		if err := s.writer.Do(ctx, &workshop.Audited{Command: cmd, Actor: actor, WorkshopID: workshopID}); err != nil {
-			return encodeError("sv", msg, err)
+			return encodeError(to, msg, err)
 		}
 		return mustJSON(okReply{Type: "ok", Req: msg.Req})
 	})

@@ -50,8 +50,8 @@ func decodeInbound(kind int, data []byte) (inbound, error) {
 }
 
 // encodeError is the websocket form of errorReply, tied to the message it answers.
-func encodeError(lang string, msg inbound, err error) []byte {
-	r := replyFor(lang, err)
+func encodeError(to replyTo, msg inbound, err error) []byte {
+	r := replyFor(to, err)
 	r.ID, r.Req = msg.ID, msg.Req
 	return mustJSON(r)
 }

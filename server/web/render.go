@@ -23,6 +23,10 @@ type page struct {
 	User  *domain.User
 	CSRF  string
 	Path  string
+	// Next is where the language switch comes back to.
+	Next string
+	// Others are the languages the page can be switched to.
+	Others []otherLanguage
 	// Bare pages (the phone's page, the projector) leave out the site header and footer.
 	Bare bool
 	Data any
@@ -45,7 +49,7 @@ func loadTemplates() (templates, error) {
 		return nil, err
 	}
 	out := templates{}
-	for _, lang := range []string{i18n.Default} {
+	for _, lang := range i18n.Languages() {
 		out[lang] = map[string]*template.Template{}
 		for _, p := range pages {
 			if p == "layout.html" {
@@ -102,6 +106,7 @@ func (s *Server) renderPage(c *fiber.Ctx, name string, p page) error {
 		return fmt.Errorf("no template %q", name)
 	}
 	p.Lang, p.User, p.CSRF, p.Path = lang, userOf(c), csrfOf(c), c.Path()
+	p.Next, p.Others = backHere(c), otherLanguages(lang)
 	p.Org, p.Contact = s.cfg.Organisation, s.cfg.ContactEmail
 	if ends, ok := c.Locals(localExpires).(time.Time); ok {
 		p.SessionSeconds = max(1, int(ends.Sub(s.cfg.Now()).Seconds()))
@@ -114,9 +119,3 @@ func (s *Server) renderPage(c *fiber.Ctx, name string, p page) error {
 	c.Type("html", "utf-8")
 	return c.Send(buf.Bytes())
 }
-
-// langOf picks the page language. Only Swedish exists so far; the switch
-// point is here.
-func langOf(*fiber.Ctx) string { return i18n.Default }
-
-func tr(c *fiber.Ctx, key string, params ...any) string { return i18n.T(langOf(c), key, params...) }

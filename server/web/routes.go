@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/gofiber/contrib/websocket"
-	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/pprof"
 
 	"github.com/samrad-se/samrad/server/domain"
@@ -18,9 +17,11 @@ func (s *Server) routes() {
 	guessing := newFailureLimiter(30, time.Minute).handler
 	csrf := s.csrfProtection()
 
-	app.Get("/healthz", func(c *fiber.Ctx) error { return c.SendString("ok") })
+	app.Get("/healthz", s.healthz)
+	app.Get("/readyz", s.readyz)
 	// The service worker must be served from the root to control /t/ pages.
 	app.Get("/sw.js", s.serviceWorker)
+	app.Get("/lang/:lang", s.setLanguage)
 
 	// Participants: no account, a code.
 	app.Get("/", s.home)
@@ -83,6 +84,7 @@ func (s *Server) routes() {
 	admin.Get("/audit", admins, s.auditPage)
 	admin.Get("/audit.csv", admins, s.auditExport)
 	admin.Get("/feedback", admins, s.feedbackPage)
+	admin.Get("/backup.db", admins, s.downloadBackup)
 	app.Get("/metrics", s.metrics)
 	// Profiling, for administrators only (go tool pprof with the session cookie).
 	app.Use("/debug/pprof", s.requireLogin, admins, pprof.New())

@@ -75,6 +75,7 @@ func sinceParam(c *fiber.Ctx) int64 {
 type session struct {
 	conn    *fastws.Conn
 	client  *hub.Client
+	to      replyTo       // for error replies: the language and request id of the upgrade
 	linger  time.Duration // wait this long after waking before writing
 	writers sync.WaitGroup
 	beat    *time.Timer
@@ -174,7 +175,7 @@ func (ss *session) readLoop(handle handler) {
 		var reply []byte
 		msg, err := decodeInbound(kind, data)
 		if err != nil {
-			reply = encodeError("sv", msg, err)
+			reply = encodeError(ss.to, msg, err)
 		} else if msg.Type == "ping" {
 			reply = pongMsg
 		} else {

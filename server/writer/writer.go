@@ -106,6 +106,13 @@ func (w *Writer) Close() {
 	<-w.done
 }
 
+// Running reports whether the writer still takes commands (for readiness).
+func (w *Writer) Running() bool {
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	return !w.closed
+}
+
 func (w *Writer) Stats() Stats {
 	w.statsMu.Lock()
 	defer w.statsMu.Unlock()

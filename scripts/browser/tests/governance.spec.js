@@ -4,6 +4,7 @@ import {
   test, expect, facilitator, inviteColleague, grantAccess, readyWorkshop, openDashboard, openTable, submitAnswer,
   answer, card, column, SENT, expectNoAxeViolations,
 } from './helpers.js';
+import { LANGUAGES, say, switchLanguage } from './lang.js';
 
 test('the footer of every kind of page links to the statements; feedback reaches the administrator', async ({ newContext }) => {
   test.slow();
@@ -114,3 +115,32 @@ test('the session warning lets the user stay, and typed text survives the end of
   await page.reload();
   await expect(page.getByLabel('Ny fråga')).toHaveValue(question);
 });
+
+for (const lang of LANGUAGES) {
+  test(`statements, account, audit log and feedback pass axe in ${lang}`, async ({ newContext }) => {
+    test.slow();
+    const { page: admin } = await facilitator(newContext);
+    await switchLanguage(admin, lang);
+    const visitor = await (await newContext('phone')).newPage();
+    await visitor.goto('/');
+    await switchLanguage(visitor, lang);
+    for (const [path, title] of [['/privacy', 'privacy.title'], ['/cookies', 'cookies.title'], ['/accessibility', 'a11y.title']]) {
+      await visitor.goto(path);
+      await expect(visitor.getByRole('heading', { level: 1, name: say(lang, title) })).toBeVisible();
+      await expectNoAxeViolations(visitor, `${path} on a phone (${lang})`);
+    }
+    for (const [path, title] of [['/admin/account', 'account.title'], ['/admin/audit', 'audit.title'], ['/admin/feedback', 'feedback.title']]) {
+      await admin.goto(path);
+      await expect(admin.getByRole('heading', { level: 1, name: say(lang, title) })).toBeVisible();
+      await expectNoAxeViolations(admin, `${path} (${lang})`);
+    }
+    await admin.goto('/admin/users');
+    await admin.getByLabel(say(lang, 'users.email')).fill(`axe-${Date.now()}@example.se`);
+    await admin.getByRole('button', { name: say(lang, 'users.make_invite') }).click();
+    const link = await admin.getByLabel(say(lang, 'users.link_label'), { exact: true }).inputValue();
+    await expectNoAxeViolations(admin, `users page with an invitation link (${lang})`);
+    await visitor.goto(new URL(link).pathname);
+    await expect(visitor.getByRole('heading', { level: 1, name: say(lang, 'link.invite_title') })).toBeVisible();
+    await expectNoAxeViolations(visitor, `invitation page (${lang})`);
+  });
+}

@@ -4,7 +4,9 @@
 const catalogue = Object.assign({}, ...['i18n', 'session-i18n'].map(
   (id) => JSON.parse(document.getElementById(id)?.textContent || '{}')));
 const lang = document.documentElement.lang || 'sv';
-const numbers = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : lang);
+// British English keeps the 24-hour clock and day-month order people here expect.
+const locale = { sv: 'sv-SE', en: 'en-GB' }[lang] || lang;
+const numbers = new Intl.NumberFormat(locale);
 
 export function t(key, params = {}) {
   let s = catalogue[key];
@@ -15,7 +17,7 @@ export function t(key, params = {}) {
   return s;
 }
 
-const timeFormat = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : lang, { hour: 'numeric', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
 
 // "kl. 14.05" in Swedish; Intl writes 14:05, the Swedish style guide 14.05.
 export function clock(iso) {
