@@ -30,9 +30,8 @@ const (
 // may change it (a reader sees the same page without the controls).
 const localCanRun = "canRun"
 
-// allow guards a route. For accessView and accessRun the event is named by
-// the route parameter "id" and is of the given kind (domain.KindWorkshop or
-// domain.KindConsultation). Someone who may not see an event is told it does
+// allow guards a route. For accessView and accessRun the event is of the
+// given kind and named by the route parameter eventParam(kind). Someone who may not see an event is told it does
 // not exist, so ids cannot be probed.
 func (s *Server) allow(level access, kind string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
@@ -40,7 +39,7 @@ func (s *Server) allow(level access, kind string) fiber.Handler {
 		if u == nil {
 			return s.requireLogin(c)
 		}
-		ok, canRun, err := s.permits(c, u, level, kind, c.Params("id"))
+		ok, canRun, err := s.permits(c, u, level, kind, c.Params(eventParam(kind)))
 		if err != nil {
 			return err
 		}
@@ -85,7 +84,7 @@ func (s *Server) permits(c *fiber.Ctx, u *domain.User, level access, kind, id st
 func (s *Server) refusal(c *fiber.Ctx, u *domain.User, level access, kind string) error {
 	switch level {
 	case accessRun:
-		seen, _, err := s.permits(c, u, accessView, kind, c.Params("id"))
+		seen, _, err := s.permits(c, u, accessView, kind, c.Params(eventParam(kind)))
 		if err != nil {
 			return err
 		}
@@ -97,6 +96,14 @@ func (s *Server) refusal(c *fiber.Ctx, u *domain.User, level access, kind string
 		return domain.Errorf(domain.KindNotFound, notFoundCode(kind))
 	}
 	return domain.Errorf(domain.KindForbidden, "not_allowed")
+}
+
+// eventParam is the route parameter that names an event of the kind.
+func eventParam(kind string) string {
+	if kind == domain.KindConsultation {
+		return "cid"
+	}
+	return "id"
 }
 
 func notFoundCode(kind string) string {

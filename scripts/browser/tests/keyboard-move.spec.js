@@ -15,6 +15,8 @@ async function tabTo(page, target, max = 60) {
 }
 
 test('a facilitator moves an input with the keyboard; a second facilitator sees it move live', async ({ newContext }) => {
+  // An invitation, a phone and two dashboards before the keyboard part: slow on a busy two-core machine.
+  test.slow();
   const { page: admin, workshop, codes } = await readyWorkshop(newContext);
   // A second facilitator with an account of their own, given access to this workshop.
   const { user: colleague, page: watcher } = await inviteColleague(admin, newContext);
