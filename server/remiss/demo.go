@@ -19,7 +19,7 @@ func DemoDetails(now time.Time) Details {
 	// Eight weeks ahead, at 23.59 Stockholm time: boards need time to decide.
 	d := now.In(i18n.Stockholm).AddDate(0, 0, 56)
 	return Details{
-		Title:         "Remiss: Överenskommelse mellan Västra Götalandsregionen och den sociala ekonomin",
+		Title:         "Överenskommelse mellan Västra Götalandsregionen och den sociala ekonomin",
 		RemittingBody: "Västra Götalandsregionen, arbetsgruppen för överenskommelsen",
 		Dnr:           "RS 2014-00123",
 		Intro: "Västra Götalandsregionen och den sociala ekonomin har tillsammans tagit fram ett utkast till en " +

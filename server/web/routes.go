@@ -27,6 +27,17 @@ func (s *Server) routes() {
 	app.Get("/t/:code", guessing, s.settle, s.tablePage)
 	app.Get("/ws/table/:code", guessing, s.settle, sameOrigin, s.tableSocketAuth, websocket.New(s.tableSocket, wsConfig))
 
+	// Consultation respondents: no account, a private link (/r/) or the
+	// public link (/p/), which hands out a private one.
+	app.Get("/p/:token", guessing, s.settle, csrf, s.publicPage)
+	app.Post("/p/:token", guessing, s.settle, csrf, s.startSpontaneous)
+	app.Get("/p/:token/draft.pdf", guessing, s.settle, s.draftPDFPublic)
+	app.Get("/r/:token", guessing, s.settle, csrf, s.respondPage)
+	app.Post("/r/:token", guessing, s.settle, csrf, s.respond)
+	app.Get("/r/:token/receipt/:version", guessing, s.settle, s.receiptPage)
+	app.Get("/r/:token/draft.pdf", guessing, s.settle, s.draftPDFPrivate)
+	app.Get("/ws/remiss/:token", guessing, s.settle, sameOrigin, s.respondentSocketAuth, websocket.New(s.respondentSocket, wsConfig))
+
 	// Logging in.
 	app.Use(s.loadUser)
 	app.Get("/login", csrf, s.loginPage)
@@ -60,6 +71,31 @@ func (s *Server) routes() {
 	admin.Get("/workshops/:id/qr/:tid.png", s.qr)
 	admin.Get("/workshops/:id/export.:format", s.export)
 	admin.Get("/users", s.requireAdmin, s.usersPage)
+
+	// Consultations (remisser): the working group's pages. Kept together so
+	// that access rules can wrap them in one place.
+	app.Get("/ws/consultation/:cid", sameOrigin, s.requireLogin, s.consultationSocketAuth, websocket.New(s.consultationSocket, wsConfig))
+	admin.Get("/consultations", s.consultationsPage)
+	admin.Get("/consultations/new", s.newConsultationPage)
+	admin.Post("/consultations", s.createConsultation)
+	admin.Get("/consultations/:cid", s.consultationPage)
+	admin.Post("/consultations/:cid/details", s.updateConsultation)
+	admin.Post("/consultations/:cid/state", s.setConsultationState)
+	admin.Post("/consultations/:cid/pdf", s.attachDraftPDF)
+	admin.Post("/consultations/:cid/sections", s.addSection)
+	admin.Post("/consultations/:cid/sections/split", s.splitSections)
+	admin.Post("/consultations/:cid/sections/:sid", s.editSection)
+	admin.Post("/consultations/:cid/sections/:sid/move", s.moveSection)
+	admin.Post("/consultations/:cid/sections/:sid/delete", s.deleteSection)
+	admin.Post("/consultations/:cid/invitees", s.invite)
+	admin.Post("/consultations/:cid/invitees/:rid/reopen", s.reopenRespondent)
+	admin.Get("/consultations/:cid/overview", s.overviewPage)
+	admin.Get("/consultations/:cid/sections/:sid", s.sectionPage)
+	admin.Get("/consultations/:cid/responses/:rid", s.responsePage)
+	admin.Get("/consultations/:cid/responses/:rid/v/:version.json", s.versionJSON)
+	admin.Get("/consultations/:cid/attachments/:aid", s.attachment)
+	admin.Get("/consultations/:cid/report", s.reportPage)
+	admin.Get("/consultations/:cid/export.:format", s.remissExport)
 	app.Get("/metrics", s.metrics)
 	// Profiling, for administrators only (go tool pprof with the session cookie).
 	app.Use("/debug/pprof", s.requireLogin, s.requireAdmin, pprof.New())

@@ -76,6 +76,7 @@ type session struct {
 	conn    *fastws.Conn
 	client  *hub.Client
 	linger  time.Duration // wait this long after waking before writing
+	limit   int           // largest message answered, if not maxMessage
 	writers sync.WaitGroup
 	beat    *time.Timer
 }
@@ -159,7 +160,11 @@ func (ss *session) serve(handle handler) {
 }
 
 func (ss *session) readLoop(handle handler) {
-	ss.conn.SetReadLimit(hardLimit)
+	limit := maxMessage
+	if ss.limit > 0 {
+		limit = ss.limit
+	}
+	ss.conn.SetReadLimit(int64(max(hardLimit, 2*limit)))
 	for {
 		select {
 		case <-ss.client.Done():
@@ -172,7 +177,7 @@ func (ss *session) readLoop(handle handler) {
 			return
 		}
 		var reply []byte
-		msg, err := decodeInbound(kind, data)
+		msg, err := decodeInboundLimit(kind, data, limit)
 		if err != nil {
 			reply = encodeError("sv", msg, err)
 		} else if msg.Type == "ping" {
