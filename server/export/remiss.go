@@ -108,4 +108,3 @@ func RemissFilename(con domain.Consultation, ext string) string {
 	}
 	return Filename(domain.Workshop{Name: "remiss " + name}, ext)[len("samrad-"):]
 }
-

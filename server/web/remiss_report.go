@@ -71,9 +71,13 @@ var remissDownloads = map[string]struct {
 	"csv": {"text/csv; charset=utf-8",
 		func(_ *Server, w *bytes.Buffer, comp remiss.Compilation) error { return export.RemissCSV(w, comp) }},
 	"json": {"application/json; charset=utf-8",
-		func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error { return export.RemissJSON(w, comp, s.cfg.Now()) }},
+		func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error {
+			return export.RemissJSON(w, comp, s.cfg.Now())
+		}},
 	"docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-		func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error { return export.ReportDOCX(w, comp, s.cfg.Now()) }},
+		func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error {
+			return export.ReportDOCX(w, comp, s.cfg.Now())
+		}},
 }
 
 // remissExport sends a download. A consultation's files are small (a few
@@ -130,4 +134,3 @@ func (s *Server) versionJSON(c *fiber.Ctx) error {
 		Version      domain.Version `json:"version"`
 	}{r.Reference, r.Organisation, r.Invited, v})
 }
-

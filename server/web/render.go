@@ -67,9 +67,9 @@ func funcs(lang string) template.FuncMap {
 	return template.FuncMap{
 		"t": func(key string, params ...any) string { return i18n.T(lang, key, params...) },
 		// strings hands a page's scripts the texts they need, as JSON.
-		"strings":   func(prefixes ...string) map[string]string { return i18n.Subset(lang, prefixes...) },
-		"date":      func(iso string) string { return i18n.Date(lang, iso) },
-		"datetime":  func(t time.Time) string { return i18n.DateTime(lang, t) },
+		"strings":  func(prefixes ...string) map[string]string { return i18n.Subset(lang, prefixes...) },
+		"date":     func(iso string) string { return i18n.Date(lang, iso) },
+		"datetime": func(t time.Time) string { return i18n.DateTime(lang, t) },
 		// dict passes several named values to a shared template part.
 		"dict": func(kv ...any) map[string]any {
 			m := make(map[string]any, len(kv)/2)
