@@ -190,6 +190,11 @@ func (s *Server) respondFailed(c *fiber.Ctx, f respondForm, err error) error {
 		return err
 	}
 	f.Error = message(langOf(c), e)
+	if v, ok := e.Params["version"].(int); ok && e.Code == "remiss_version_conflict" {
+		// The message names the version that came in between; sending again
+		// from this page knowingly replaces it with a new one.
+		f.BaseVersion = v
+	}
 	return s.renderRespond(c.Status(statusOf(e.Kind)), f)
 }
 
