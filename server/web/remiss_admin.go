@@ -111,18 +111,11 @@ func (s *Server) consultationView(c *fiber.Ctx, con domain.Consultation) (fiber.
 	if err != nil {
 		return nil, err
 	}
-	respondents, latest, err := s.store.Respondents(c.UserContext(), con.ID)
+	respondents, _, err := s.store.Respondents(c.UserContext(), con.ID)
 	if err != nil {
 		return nil, err
 	}
-	shown := make([]domain.Respondent, 0, len(respondents))
-	for _, r := range respondents {
-		// A spontaneous respondent joins the list once it has written something.
-		if r.Invited || r.Status() == domain.StatusDraft || latest[r.ID].Version > 0 {
-			shown = append(shown, r)
-		}
-	}
-	return fiber.Map{"C": con, "Sections": sections, "Respondents": shown, "Base": s.baseURL(c),
+	return fiber.Map{"C": con, "Sections": sections, "Respondents": listed(respondents), "Base": s.baseURL(c),
 		"Details": formOf(remiss.Details{Title: con.Title, RemittingBody: con.RemittingBody, Dnr: con.Dnr,
 			Intro: con.Intro, Deadline: con.Deadline, AllowSpontaneous: con.AllowSpontaneous}),
 		"Form": map[string]string{}}, nil
@@ -327,4 +320,16 @@ func (s *Server) sendAttachment(c *fiber.Ctx, consultationID, id string) error {
 	c.Set("X-Content-Type-Options", "nosniff")
 	c.Set(fiber.HeaderCacheControl, "private, no-store")
 	return c.Send(data)
+}
+
+// listed leaves out spontaneous respondents who opened the public link but
+// have not written anything: they join the list with a draft or an answer.
+func listed(respondents []domain.Respondent) []domain.Respondent {
+	out := make([]domain.Respondent, 0, len(respondents))
+	for _, r := range respondents {
+		if st := r.Status(); r.Invited || (st != domain.StatusNotOpened && st != domain.StatusOpened) {
+			out = append(out, r)
+		}
+	}
+	return out
 }

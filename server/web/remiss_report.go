@@ -34,7 +34,12 @@ func (s *Server) overviewPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "remiss_overview", tr(c, "remiss.overview.title")+" – "+comp.Consultation.Title, fiber.Map{"Comp": comp})
+	respondents, _, err := s.store.Respondents(c.UserContext(), comp.Consultation.ID)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "remiss_overview", tr(c, "remiss.overview.title")+" – "+comp.Consultation.Title,
+		fiber.Map{"Comp": comp, "Respondents": listed(respondents)})
 }
 
 // sectionPage lists every view on one section, by organisation.

@@ -93,6 +93,9 @@ test('an organisation drafts, reloads, finishes and submits while the working gr
   await expect(chart2.getByRole('row', { name: /Tillstyrker delvis/ }).getByRole('cell').first()).toHaveText('1');
   const chart4 = wg.getByRole('table', { name: 'Ställningstaganden till 4. Gemensamma utmaningar' });
   await expect(chart4.getByRole('row', { name: /Avstyrker/ }).getByRole('cell').first()).toHaveText('1');
+  const list = wg.getByRole('table', { name: /Remissinstanser och var deras svar står/ });
+  await expect(list.getByRole('row', { name: /Länsbygderådet/ })).toContainText(/Svar inskickat \d+ \p{L}+ \d{4} kl\. \d+\.\d\d/u);
+  await expect(list.getByRole('row', { name: /Ideell Arena/ })).toContainText('Inte öppnad');
 
   // A spontaneous answer through the public link, then the compiled report.
   const other = await (await newContext('phone')).newPage();
@@ -104,6 +107,7 @@ test('an organisation drafts, reloads, finishes and submits while the working gr
   await other.getByRole('button', { name: 'Skicka svaret' }).click();
   await expect(other.locator('.reference')).toBeVisible();
   await expect(wg.locator('#participation')).toHaveText('2 svar: 1 av 5 inbjudna, 1 spontana. 0 med inga synpunkter.');
+  await expect(list.getByRole('row', { name: /Föreningen Gemenskap/ })).toContainText('Spontant svar');
 
   await wg.getByRole('link', { name: 'Remissammanställning' }).click();
   await expect(wg.getByRole('heading', { level: 1 })).toHaveText(`Remissammanställning: ${c.title}`);
