@@ -79,31 +79,60 @@ func (d *doc) text(s string) {
 	}
 }
 
+// textWidth is the width between the margins of an A4 page, in twentieths
+// of a point (11906 wide, 1418 margins).
+const textWidth = 11906 - 2*1418
+
 // table writes a table whose first row is a header repeated on every page.
-func (d *doc) table(header []string, rows [][]string) {
-	d.b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="Tabell"/><w:tblW w:w="5000" w:type="pct"/>` +
-		`<w:tblLook w:firstRow="1" w:firstColumn="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
-	for range header {
-		d.b.WriteString(`<w:gridCol/>`)
+// widths are the columns' shares of the text width (summing to about 1);
+// small tables use the body size, wide ones a smaller type.
+func (d *doc) table(header []string, rows [][]string, widths []float64, small bool) {
+	d.b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="Tabell"/><w:tblW w:w="` + fmt.Sprint(textWidth) + `" w:type="dxa"/>` +
+		`<w:tblLayout w:type="fixed"/><w:tblLook w:firstRow="1" w:firstColumn="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	twips := make([]int, len(widths))
+	for i, w := range widths {
+		twips[i] = int(w * textWidth)
+		d.b.WriteString(`<w:gridCol w:w="` + fmt.Sprint(twips[i]) + `"/>`)
 	}
 	d.b.WriteString(`</w:tblGrid>`)
-	cell := func(text string, bold bool) {
-		d.b.WriteString(`<w:tc><w:p>` + run(text, bold) + `</w:p></w:tc>`)
+	size := ""
+	if small {
+		size = `<w:sz w:val="18"/>`
+	}
+	cell := func(i int, text string, bold bool) {
+		rpr := size
+		if bold {
+			rpr += "<w:b/>"
+		}
+		if rpr != "" {
+			rpr = "<w:rPr>" + rpr + "</w:rPr>"
+		}
+		d.b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + fmt.Sprint(twips[i]) + `" w:type="dxa"/></w:tcPr><w:p>` +
+			`<w:r>` + rpr + `<w:t xml:space="preserve">` + esc(text) + `</w:t></w:r></w:p></w:tc>`)
 	}
 	d.b.WriteString(`<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>`)
-	for _, h := range header {
-		cell(h, true)
+	for i, h := range header {
+		cell(i, h, true)
 	}
 	d.b.WriteString(`</w:tr>`)
 	for _, row := range rows {
 		d.b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		for i, v := range row {
-			cell(v, i == 0)
+			cell(i, v, i == 0)
 		}
 		d.b.WriteString(`</w:tr>`)
 	}
 	d.b.WriteString(`</w:tbl>`)
 	d.para("")
+}
+
+// evenly gives the first column first and shares the rest equally.
+func evenly(n int, first float64) []float64 {
+	w := []float64{first}
+	for i := 1; i < n; i++ {
+		w = append(w, (1-first)/float64(n-1))
+	}
+	return w
 }
 
 func reportBody(c remiss.Compilation, title string, now time.Time) string {
@@ -126,7 +155,7 @@ func reportBody(c remiss.Compilation, title string, now time.Time) string {
 		{"Svar med inga synpunkter", fmt.Sprint(p.NoComments)},
 		{"Inbjudna som inte svarat", fmt.Sprint(p.NoAnswer)},
 		{"Sent inkomna svar", fmt.Sprint(p.Late)},
-	})
+	}, []float64{0.6, 0.2}, false)
 
 	d.para("Heading1", run("Ställningstaganden per avsnitt", false))
 	if len(c.Answered) == 0 {
@@ -144,7 +173,7 @@ func reportBody(c remiss.Compilation, title string, now time.Time) string {
 			}
 			rows = append(rows, row)
 		}
-		d.table(header, rows)
+		d.table(header, rows, evenly(len(header), 0.28), true)
 	}
 
 	for _, t := range c.Sections {
@@ -196,7 +225,7 @@ func reportBody(c remiss.Compilation, title string, now time.Time) string {
 			rows = append(rows, []string{a.Respondent.Organisation, "spontant svar", i18n.T("sv", "remiss.status."+string(a.Respondent.Status()))})
 		}
 	}
-	d.table([]string{"Organisation", "Typ", "Status"}, rows)
+	d.table([]string{"Organisation", "Typ", "Status"}, rows, []float64{0.5, 0.2, 0.3}, false)
 
 	return xml.Header + `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
 		d.b.String() + `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>` +
