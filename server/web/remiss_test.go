@@ -94,6 +94,11 @@ func createDemo(t *testing.T, ts *testServer, admin *browser) (string, map[strin
 	}
 	id := m[1]
 	page := "/admin/consultations/" + id
+	// Until it is opened, the consultation's links do not work.
+	con, _ := ts.store.Consultation(context.Background(), id)
+	if res := ts.browser(t).get("/p/" + con.PublicToken); res.Status != http.StatusNotFound {
+		t.Errorf("public link of an utkast: status %d", res.Status)
+	}
 	res = admin.postForm(page, page+"/invitees", url.Values{"list": {"Organisation;E-post\n" +
 		"Coompanion Göteborgsregionen;info@coompanion.example.se\nStudieförbundet Vuxenskolan;kansli@sv.example.se\n" +
 		"Länsbygderådet;info@lbr.example.se\nIdeell Arena;kontakt@ideellarena.example.se\nRSMH Västra Götaland;rsmh@example.se"}})
@@ -151,6 +156,15 @@ func TestRemissAnswerDraftAndSubmit(t *testing.T) {
 	link := links["Coompanion Göteborgsregionen"]
 	org := ts.browser(t)
 
+	for path, want := range map[string]string{
+		"/r/fel-lank":       "Länken fungerar inte.",
+		"/p/fel-lank":       "Länken fungerar inte.",
+		link + "/receipt/1": "Den versionen av svaret finns inte.",
+	} {
+		if res := org.get(path); res.Status != http.StatusNotFound || !strings.Contains(res.Body, want) {
+			t.Errorf("%s: status %d, want 404 with %q", path, res.Status, want)
+		}
+	}
 	page := org.get(link)
 	if page.Status != http.StatusOK || !strings.Contains(page.Body, "Svara senast den 15 mars 2026 kl. 23.59") {
 		t.Fatalf("form: status %d, deadline not shown as Swedish text", page.Status)
