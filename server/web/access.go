@@ -10,7 +10,19 @@ import (
 
 // addAccessView adds the workshop page's "who has access" and retention parts.
 func (s *Server) addAccessView(c *fiber.Ctx, w domain.Workshop, data fiber.Map) error {
-	assigned, err := s.store.AssignedUsers(c.UserContext(), domain.KindWorkshop, w.ID)
+	if err := s.addAssigned(c, domain.KindWorkshop, w.ID, data); err != nil {
+		return err
+	}
+	data["RetentionChoices"] = domain.RetentionChoices
+	if due := w.PurgeDue(); !due.IsZero() {
+		data["PurgeDue"] = due.Format("2006-01-02")
+	}
+	return nil
+}
+
+// addAssigned lists who has access to an event and who could be given it.
+func (s *Server) addAssigned(c *fiber.Ctx, kind, id string, data fiber.Map) error {
+	assigned, err := s.store.AssignedUsers(c.UserContext(), kind, id)
 	if err != nil {
 		return err
 	}
@@ -30,26 +42,38 @@ func (s *Server) addAccessView(c *fiber.Ctx, w domain.Workshop, data fiber.Map) 
 		}
 	}
 	data["Assigned"], data["Candidates"] = assigned, candidates
-	data["RetentionChoices"] = domain.RetentionChoices
-	if due := w.PurgeDue(); !due.IsZero() {
-		data["PurgeDue"] = due.Format("2006-01-02")
-	}
 	return nil
 }
 
-// changeAccess gives a colleague access to the workshop or takes it away.
-func (s *Server) changeAccess(c *fiber.Ctx) error {
-	id, userID := c.Params("id"), c.FormValue("user")
-	var err error
+// assignFromForm gives a colleague access to an event or takes it away.
+func (s *Server) assignFromForm(c *fiber.Ctx, kind, id string) error {
 	if c.FormValue("remove") != "" {
-		err = s.store.Unassign(c.UserContext(), domain.KindWorkshop, id, userID, actorOf(c))
-	} else {
-		err = s.store.Assign(c.UserContext(), domain.KindWorkshop, id, userID, actorOf(c))
+		return s.store.Unassign(c.UserContext(), kind, id, c.FormValue("user"), actorOf(c))
 	}
-	if err != nil {
+	return s.store.Assign(c.UserContext(), kind, id, c.FormValue("user"), actorOf(c))
+}
+
+func (s *Server) changeAccess(c *fiber.Ctx) error {
+	id := c.Params("id")
+	if err := s.assignFromForm(c, domain.KindWorkshop, id); err != nil {
 		return s.workshopError(c, err)
 	}
 	return c.Redirect("/admin/workshops/"+id+"?saved=access#access", fiber.StatusSeeOther)
+}
+
+func (s *Server) changeConsultationAccess(c *fiber.Ctx) error {
+	con, err := s.consultationParam(c)
+	if err != nil {
+		return err
+	}
+	if err := s.assignFromForm(c, domain.KindConsultation, con.ID); err != nil {
+		e := asDomain(err)
+		if e.Kind == domain.KindInternal {
+			return err
+		}
+		return s.renderConsultation(c.Status(statusOf(e.Kind)), con, fiber.Map{"Error": message(langOf(c), e)})
+	}
+	return c.Redirect(consultationPath(con.ID)+"?saved=access#access", fiber.StatusSeeOther)
 }
 
 // setRetention chooses how long the workshop's input is kept.

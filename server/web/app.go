@@ -18,6 +18,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
 	"github.com/samrad-se/samrad/frontend"
+	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/hub"
 	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/storage"
@@ -75,7 +76,9 @@ const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 
 // Request and message size limits.
 const (
-	bodyLimit = 1 << 20 // forms are small; uploads arrive with the remiss module
+	// Forms are small, but a consultation response may carry a PDF of up
+	// to 10 MB; the handlers check each file's own limit.
+	bodyLimit = domain.MaxAttachmentBytes + 1<<20
 )
 
 func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Server, error) {

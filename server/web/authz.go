@@ -108,7 +108,7 @@ func eventParam(kind string) string {
 
 func notFoundCode(kind string) string {
 	if kind == domain.KindConsultation {
-		return "consultation_not_found"
+		return "remiss_not_found"
 	}
 	return "workshop_not_found"
 }

@@ -5,10 +5,13 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/storage"
+	"github.com/samrad-se/samrad/server/web"
 )
 
 // who may use a route: the roles are anonymous, reader (assigned to the
@@ -79,34 +82,65 @@ var routeAccess = map[string]who{
 	"POST /admin/workshops/:id/state":          runners,
 	"POST /admin/workshops/:id/questions":      runners,
 	"POST /admin/workshops/:id/questions/:qid": runners,
-	"POST /admin/workshops/:id/questions/:qid/state": runners,
-	"POST /admin/workshops/:id/questions/:qid/move":  runners,
-	"POST /admin/workshops/:id/themes":               runners,
-	"POST /admin/workshops/:id/themes/:tid":          runners,
-	"POST /admin/workshops/:id/themes/:tid/move":     runners,
-	"POST /admin/workshops/:id/themes/:tid/delete":   runners,
-	"POST /admin/workshops/:id/tables":               runners,
-	"POST /admin/workshops/:id/tables/:tid":          runners,
-	"POST /admin/workshops/:id/access":               runners,
-	"POST /admin/workshops/:id/retention":            runners,
-	"GET /admin/workshops/:id/dashboard":             viewers,
-	"GET /admin/workshops/:id/projector":             viewers,
-	"GET /admin/workshops/:id/print":                 viewers,
-	"GET /admin/workshops/:id/qr/:tid.png":           viewers,
-	"GET /admin/workshops/:id/export.:format":        viewers,
-	"GET /admin/users":                               admins,
-	"POST /admin/users":                              admins,
-	"POST /admin/users/:uid":                         admins,
-	"POST /admin/users/:uid/reset":                   admins,
-	"GET /admin/audit":                               admins,
-	"GET /admin/audit.csv":                           admins,
-	"GET /admin/feedback":                            admins,
-	"GET /admin/backup.db":                           admins,
+	"POST /admin/workshops/:id/questions/:qid/state":               runners,
+	"POST /admin/workshops/:id/questions/:qid/move":                runners,
+	"POST /admin/workshops/:id/themes":                             runners,
+	"POST /admin/workshops/:id/themes/:tid":                        runners,
+	"POST /admin/workshops/:id/themes/:tid/move":                   runners,
+	"POST /admin/workshops/:id/themes/:tid/delete":                 runners,
+	"POST /admin/workshops/:id/tables":                             runners,
+	"POST /admin/workshops/:id/tables/:tid":                        runners,
+	"POST /admin/workshops/:id/access":                             runners,
+	"POST /admin/workshops/:id/retention":                          runners,
+	"GET /admin/workshops/:id/dashboard":                           viewers,
+	"GET /admin/workshops/:id/projector":                           viewers,
+	"GET /admin/workshops/:id/print":                               viewers,
+	"GET /admin/workshops/:id/qr/:tid.png":                         viewers,
+	"GET /admin/workshops/:id/export.:format":                      viewers,
+	"GET /admin/users":                                             admins,
+	"POST /admin/users":                                            admins,
+	"POST /admin/users/:uid":                                       admins,
+	"POST /admin/users/:uid/reset":                                 admins,
+	"GET /admin/audit":                                             admins,
+	"GET /admin/audit.csv":                                         admins,
+	"GET /p/:token":                                                public,
+	"POST /p/:token":                                               public,
+	"GET /p/:token/draft.pdf":                                      public,
+	"GET /r/:token":                                                public,
+	"POST /r/:token":                                               public,
+	"GET /r/:token/receipt/:version":                               public,
+	"GET /r/:token/draft.pdf":                                      public,
+	"GET /ws/remiss/:token":                                        public,
+	"GET /ws/consultation/:cid":                                    viewers,
+	"GET /admin/consultations":                                     anyStaff,
+	"GET /admin/consultations/new":                                 creators,
+	"POST /admin/consultations":                                    creators,
+	"GET /admin/consultations/:cid":                                viewers,
+	"POST /admin/consultations/:cid/details":                       runners,
+	"POST /admin/consultations/:cid/state":                         runners,
+	"POST /admin/consultations/:cid/pdf":                           runners,
+	"POST /admin/consultations/:cid/sections":                      runners,
+	"POST /admin/consultations/:cid/sections/split":                runners,
+	"POST /admin/consultations/:cid/sections/:sid":                 runners,
+	"POST /admin/consultations/:cid/sections/:sid/move":            runners,
+	"POST /admin/consultations/:cid/sections/:sid/delete":          runners,
+	"POST /admin/consultations/:cid/invitees":                      runners,
+	"POST /admin/consultations/:cid/invitees/:rid/reopen":          runners,
+	"POST /admin/consultations/:cid/access":                        runners,
+	"GET /admin/consultations/:cid/overview":                       viewers,
+	"GET /admin/consultations/:cid/sections/:sid":                  viewers,
+	"GET /admin/consultations/:cid/responses/:rid":                 viewers,
+	"GET /admin/consultations/:cid/responses/:rid/v/:version.json": viewers,
+	"GET /admin/consultations/:cid/attachments/:aid":               viewers,
+	"GET /admin/consultations/:cid/report":                         viewers,
+	"GET /admin/consultations/:cid/export.:format":                 viewers,
+	"GET /admin/feedback":                                          admins,
+	"GET /admin/backup.db":                                         admins,
 }
 
 // refusals are the answers that mean "not for you".
 var refusals = []string{"Du behöver logga in", "Du har inte behörighet", "Du har läsbehörighet",
-	"Workshoppen finns inte", "Bara administratörer"}
+	"Workshoppen finns inte", "Remissen finns inte", "Bara administratörer"}
 
 func refused(res response) bool {
 	if res.Status == http.StatusUnauthorized || res.Status == http.StatusForbidden {
@@ -126,16 +160,31 @@ func refused(res response) bool {
 }
 
 func TestEveryRouteAgainstEveryRole(t *testing.T) {
-	ts := newServer(t)
+	// Each role comes from its own address (behind a proxy), so that the
+	// refusals one role gets do not rate-limit the next.
+	ts := newConfiguredServer(t, storage.Options{}, func(cfg *web.Config, _ *storage.Store) { cfg.ProxyHeader = "X-Forwarded-For" })
 	ctx := context.Background()
 	ts.withAdmin(t)
 	reader := ts.withUser(t, "reader@example.se", "läser men ändrar inget", domain.RoleReader)
 	owner := ts.withUser(t, "owner@example.se", "leder workshoppen idag", domain.RoleFacilitator)
 	other := ts.withUser(t, "other@example.se", "leder en annan workshop", domain.RoleFacilitator)
 	f := ts.workshop(t)
+	creator := ts.browser(t)
+	creator.login(adminEmail, adminPassword)
+	cid, _ := createDemo(t, ts, creator)
+	respondents, _, err := ts.store.Respondents(ctx, cid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	con, err := ts.store.Consultation(ctx, cid)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, u := range []domain.User{reader, owner} {
-		if err := ts.store.Assign(ctx, domain.KindWorkshop, f.WorkshopID(), u.ID, domain.SystemActor); err != nil {
-			t.Fatal(err)
+		for kind, id := range map[string]string{domain.KindWorkshop: f.WorkshopID(), domain.KindConsultation: cid} {
+			if err := ts.store.Assign(ctx, kind, id, u.ID, domain.SystemActor); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 
@@ -153,12 +202,16 @@ func TestEveryRouteAgainstEveryRole(t *testing.T) {
 	}
 
 	params := strings.NewReplacer(":id", f.WorkshopID(), ":qid", f.Question(0).ID, ":tid.png", f.Table(0).ID+".png",
-		":tid", f.Theme(0).ID, ":code", f.Table(0).Code, ":token", "no-such-token", ":lang", "sv", ":uid", other.ID, ":format", "csv")
-	logins := map[string]*browser{"anonymous": ts.browser(t)}
+		":tid", f.Theme(0).ID, ":code", f.Table(0).Code, ":token", "no-such-token", ":lang", "sv",
+		":cid", cid, ":sid", ts.sections(t, cid)[0].ID, ":rid", respondents[0].ID, ":aid", "no-such-attachment", ":version", "1", ":uid", other.ID, ":format", "csv")
+	anonymous := ts.browser(t)
+	anonymous.from = "192.0.2.1"
+	logins := map[string]*browser{"anonymous": anonymous}
 	for role, cred := range map[string][2]string{"reader": {"reader@example.se", "läser men ändrar inget"},
 		"owner": {"owner@example.se", "leder workshoppen idag"}, "other": {"other@example.se", "leder en annan workshop"},
 		"admin": {adminEmail, adminPassword}} {
 		b := ts.browser(t)
+		b.from = "192.0.2." + strconv.Itoa(len(logins)+1)
 		b.login(cred[0], cred[1])
 		logins[role] = b
 	}
@@ -182,6 +235,13 @@ func TestEveryRouteAgainstEveryRole(t *testing.T) {
 				continue // tested on their own: the token path, and logging in and out
 			}
 			path := params.Replace(pattern)
+			switch {
+			case strings.HasPrefix(pattern, "/r/") || strings.HasPrefix(pattern, "/ws/remiss/"):
+				path = strings.Replace(pattern, ":token", respondents[0].Token, 1)
+				path = strings.Replace(path, ":version", "1", 1)
+			case strings.HasPrefix(pattern, "/p/"):
+				path = strings.Replace(pattern, ":token", con.PublicToken, 1)
+			}
 			if strings.HasPrefix(pattern, "/e/") {
 				path = "/e/" + f.Snapshot.Workshop.JoinCode
 			}

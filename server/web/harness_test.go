@@ -50,12 +50,23 @@ func newServer(t *testing.T) *testServer {
 
 func newServerWith(t *testing.T, opt storage.Options) *testServer {
 	t.Helper()
+	return newConfiguredServer(t, opt, nil)
+}
+
+// newConfiguredServer lets a test change the configuration (a clock, a
+// proxy header) before the server starts.
+func newConfiguredServer(t *testing.T, opt storage.Options, configure func(*web.Config, *storage.Store)) *testServer {
+	t.Helper()
 	store := testutil.MustOpenStoreWith(t, opt)
 	h := hub.New()
 	m := metrics.New()
+	cfg := web.Config{SetupToken: setupToken, Metrics: m, MetricsToken: metricsToken}
+	if configure != nil {
+		configure(&cfg, store)
+	}
 	w := writer.New(store, h, m.Commit)
 	m.Watch(h, w)
-	srv, err := web.New(web.Config{SetupToken: setupToken, Metrics: m, MetricsToken: metricsToken}, store, w, h)
+	srv, err := web.New(cfg, store, w, h)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,6 +116,8 @@ type browser struct {
 	t    *testing.T
 	base string
 	c    *http.Client
+	// from, if set, is sent as X-Forwarded-For: a different visitor behind a proxy.
+	from string
 }
 
 func (ts *testServer) browser(t *testing.T) *browser {
@@ -122,6 +135,9 @@ type response struct {
 
 func (b *browser) do(req *http.Request) response {
 	b.t.Helper()
+	if b.from != "" {
+		req.Header.Set("X-Forwarded-For", b.from)
+	}
 	res, err := b.c.Do(req)
 	if err != nil {
 		b.t.Fatal(err)
@@ -176,6 +192,9 @@ func (b *browser) login(email, password string) {
 func (b *browser) cookieHeader() http.Header {
 	u, _ := url.Parse(b.base)
 	h := http.Header{}
+	if b.from != "" {
+		h.Set("X-Forwarded-For", b.from)
+	}
 	for _, c := range b.c.Jar.Cookies(u) {
 		h.Add("Cookie", c.Name+"="+c.Value)
 	}

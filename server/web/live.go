@@ -105,6 +105,22 @@ type handler func(client *hub.Client, msg inbound) []byte
 // buffers, which would otherwise stay allocated for the life of every
 // websocket. The goroutine closes the connection when it is done.
 func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle handler) {
+	s.liveWith(conn, liveTopic{id: workshopID, tableID: tableID, first: s.firstMessage}, handle)
+}
+
+// firstFunc makes a connection's first message (see firstMessage).
+type firstFunc func(topicID, tableID string, since int64, needSnapshot bool) ([]byte, error)
+
+// liveTopic says what a connection subscribes to and how it starts.
+// Consultations use the same hub as workshops, with a consultation as the
+// topic and a respondent in place of a table.
+type liveTopic struct {
+	id, tableID string
+	first       firstFunc
+	maxMessage  int // 0: maxMessage
+}
+
+func (s *Server) liveWith(conn *websocket.Conn, topic liveTopic, handle handler) {
 	since, _ := conn.Locals(localSince).(int64)
 	to := replyToOf(conn)
 	ws := conn.Conn
@@ -117,19 +133,20 @@ func (s *Server) live(conn *websocket.Conn, workshopID, tableID string, handle h
 				slog.Error("websocket handler panicked", "panic", r, "stack", string(debug.Stack()))
 			}
 		}()
-		s.serveLive(ws, to, workshopID, tableID, since, handle)
+		s.serveLive(ws, to, topic, since, handle)
 	}()
 }
 
-func (s *Server) serveLive(ws *fastws.Conn, to replyTo, workshopID, tableID string, since int64, handle handler) {
-	ss := &session{conn: ws, to: to}
+func (s *Server) serveLive(ws *fastws.Conn, to replyTo, topic liveTopic, since int64, handle handler) {
+	workshopID, tableID := topic.id, topic.tableID
+	ss := &session{conn: ws, to: to, limit: topic.maxMessage}
 	if tableID == "" {
 		ss.linger = dashboardLinger
 	}
 	client, needSnapshot := s.hub.Subscribe(workshopID, tableID, since, ss.wake)
 	ss.client = client
 	defer s.hub.Unsubscribe(client)
-	first, err := s.firstMessage(workshopID, tableID, since, needSnapshot)
+	first, err := topic.first(workshopID, tableID, since, needSnapshot)
 	if err != nil {
 		client.Start(encodeError(to, inbound{}, err))
 		client.EndAfterQueued(websocket.CloseTryAgainLater)

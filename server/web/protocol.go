@@ -23,17 +23,25 @@ type inbound struct {
 	Action  string   `json:"action"`
 	Sources []string `json:"sources"`
 	State   string   `json:"state"`
+	// draft (a consultation's answer form)
+	Answer *domain.Answer `json:"answer"`
 }
 
 const maxSources = 100
 
 func decodeInbound(kind int, data []byte) (inbound, error) {
+	return decodeInboundLimit(kind, data, maxMessage)
+}
+
+// decodeInboundLimit is decodeInbound for connections that take longer
+// messages (a consultation's answer form sends its whole draft).
+func decodeInboundLimit(kind int, data []byte, limit int) (inbound, error) {
 	var msg inbound
 	if kind != websocket.TextMessage {
 		return msg, domain.Errorf(domain.KindInvalid, "message_invalid")
 	}
-	if len(data) > maxMessage {
-		return msg, domain.Errorf(domain.KindTooLarge, "message_too_large", "max", maxMessage)
+	if len(data) > limit {
+		return msg, domain.Errorf(domain.KindTooLarge, "message_too_large", "max", limit)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

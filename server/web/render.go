@@ -48,15 +48,22 @@ func loadTemplates() (templates, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Files named part_*.html hold parts that several pages share (a
+	// leading "_" would keep them out of go:embed).
+	partials, err := fs.Glob(fsys, "part_*.html")
+	if err != nil {
+		return nil, err
+	}
 	out := templates{}
 	for _, lang := range i18n.Languages() {
 		out[lang] = map[string]*template.Template{}
 		for _, p := range pages {
-			if p == "layout.html" {
+			if p == "layout.html" || strings.HasPrefix(p, "part_") {
 				continue
 			}
 			name := strings.TrimSuffix(path.Base(p), ".html")
-			t, err := template.New("layout.html").Funcs(funcs(lang)).ParseFS(fsys, "layout.html", p)
+			files := append(append([]string{"layout.html"}, partials...), p)
+			t, err := template.New("layout.html").Funcs(funcs(lang)).ParseFS(fsys, files...)
 			if err != nil {
 				return nil, fmt.Errorf("template %s: %w", p, err)
 			}
@@ -70,9 +77,17 @@ func funcs(lang string) template.FuncMap {
 	return template.FuncMap{
 		"t": func(key string, params ...any) string { return i18n.T(lang, key, params...) },
 		// strings hands a page's scripts the texts they need, as JSON.
-		"strings":   func(prefixes ...string) map[string]string { return i18n.Subset(lang, prefixes...) },
-		"date":      func(iso string) string { return i18n.Date(lang, iso) },
-		"datetime":  func(t time.Time) string { return i18n.DateTime(lang, t) },
+		"strings":  func(prefixes ...string) map[string]string { return i18n.Subset(lang, prefixes...) },
+		"date":     func(iso string) string { return i18n.Date(lang, iso) },
+		"datetime": func(t time.Time) string { return i18n.DateTime(lang, t) },
+		// dict passes several named values to a shared template part.
+		"dict": func(kv ...any) map[string]any {
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[fmt.Sprint(kv[i])] = kv[i+1]
+			}
+			return m
+		},
 		"num":       func(n int) string { return i18n.Format(lang, n) },
 		"add":       func(a, b int) int { return a + b },
 		"palette":   func() []string { return domain.Palette },

@@ -36,6 +36,17 @@ func (s *Server) routes() {
 	app.Get("/accessibility", csrf, s.accessibilityPage)
 	app.Post("/accessibility", guessing, s.settle, csrf, s.sendFeedback)
 
+	// Consultation respondents: no account, a private link (/r/) or the
+	// public link (/p/), which hands out a private one.
+	app.Get("/p/:token", guessing, s.settle, csrf, s.publicPage)
+	app.Post("/p/:token", guessing, s.settle, csrf, s.startSpontaneous)
+	app.Get("/p/:token/draft.pdf", guessing, s.settle, s.draftPDFPublic)
+	app.Get("/r/:token", guessing, s.settle, csrf, s.respondPage)
+	app.Post("/r/:token", guessing, s.settle, csrf, s.respond)
+	app.Get("/r/:token/receipt/:version", guessing, s.settle, s.receiptPage)
+	app.Get("/r/:token/draft.pdf", guessing, s.settle, s.draftPDFPrivate)
+	app.Get("/ws/remiss/:token", guessing, s.settle, sameOrigin, s.respondentSocketAuth, websocket.New(s.respondentSocket, wsConfig))
+
 	// Logging in, and one-time account links (invitations, password resets).
 	app.Use(s.loadUser)
 	app.Get("/login", csrf, s.loginPage)
@@ -85,6 +96,32 @@ func (s *Server) routes() {
 	admin.Get("/audit.csv", admins, s.auditExport)
 	admin.Get("/feedback", admins, s.feedbackPage)
 	admin.Get("/backup.db", admins, s.downloadBackup)
+
+	// Consultations (remisser): the working group's pages; :cid is the consultation.
+	cview, crun := s.allow(accessView, domain.KindConsultation), s.allow(accessRun, domain.KindConsultation)
+	app.Get("/ws/consultation/:cid", sameOrigin, cview, s.consultationSocketAuth, websocket.New(s.consultationSocket, wsConfig))
+	admin.Get("/consultations", staff, s.consultationsPage)
+	admin.Get("/consultations/new", create, s.newConsultationPage)
+	admin.Post("/consultations", create, s.createConsultation)
+	admin.Get("/consultations/:cid", cview, s.consultationPage)
+	admin.Post("/consultations/:cid/details", crun, s.updateConsultation)
+	admin.Post("/consultations/:cid/state", crun, s.setConsultationState)
+	admin.Post("/consultations/:cid/pdf", crun, s.attachDraftPDF)
+	admin.Post("/consultations/:cid/sections", crun, s.addSection)
+	admin.Post("/consultations/:cid/sections/split", crun, s.splitSections)
+	admin.Post("/consultations/:cid/sections/:sid", crun, s.editSection)
+	admin.Post("/consultations/:cid/sections/:sid/move", crun, s.moveSection)
+	admin.Post("/consultations/:cid/sections/:sid/delete", crun, s.deleteSection)
+	admin.Post("/consultations/:cid/invitees", crun, s.invite)
+	admin.Post("/consultations/:cid/invitees/:rid/reopen", crun, s.reopenRespondent)
+	admin.Post("/consultations/:cid/access", crun, s.changeConsultationAccess)
+	admin.Get("/consultations/:cid/overview", cview, s.overviewPage)
+	admin.Get("/consultations/:cid/sections/:sid", cview, s.sectionPage)
+	admin.Get("/consultations/:cid/responses/:rid", cview, s.responsePage)
+	admin.Get("/consultations/:cid/responses/:rid/v/:version.json", cview, s.versionJSON)
+	admin.Get("/consultations/:cid/attachments/:aid", cview, s.attachment)
+	admin.Get("/consultations/:cid/report", cview, s.reportPage)
+	admin.Get("/consultations/:cid/export.:format", cview, s.remissExport)
 	app.Get("/metrics", s.metrics)
 	// Profiling, for administrators only (go tool pprof with the session cookie).
 	app.Use("/debug/pprof", s.requireLogin, admins, pprof.New())

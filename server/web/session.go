@@ -89,7 +89,9 @@ func (s *Server) requireLogin(c *fiber.Ctx) error {
 
 func (s *Server) setSessionCookie(c *fiber.Ctx, token string) {
 	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true,
-		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode, Expires: s.cfg.Now().Add(s.cfg.SessionTTL)})
+		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode,
+		// The browser judges the cookie by its own clock, not the server's test clock.
+		Expires: time.Now().Add(s.cfg.SessionTTL)})
 }
 
 func (s *Server) clearSessionCookie(c *fiber.Ctx) {

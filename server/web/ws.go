@@ -77,6 +77,7 @@ type session struct {
 	client  *hub.Client
 	to      replyTo       // for error replies: the language and request id of the upgrade
 	linger  time.Duration // wait this long after waking before writing
+	limit   int           // largest message answered, if not maxMessage
 	writers sync.WaitGroup
 	beat    *time.Timer
 }
@@ -160,7 +161,11 @@ func (ss *session) serve(handle handler) {
 }
 
 func (ss *session) readLoop(handle handler) {
-	ss.conn.SetReadLimit(hardLimit)
+	limit := maxMessage
+	if ss.limit > 0 {
+		limit = ss.limit
+	}
+	ss.conn.SetReadLimit(int64(max(hardLimit, 2*limit)))
 	for {
 		select {
 		case <-ss.client.Done():
@@ -173,7 +178,7 @@ func (ss *session) readLoop(handle handler) {
 			return
 		}
 		var reply []byte
-		msg, err := decodeInbound(kind, data)
+		msg, err := decodeInboundLimit(kind, data, limit)
 		if err != nil {
 			reply = encodeError(ss.to, msg, err)
 		} else if msg.Type == "ping" {

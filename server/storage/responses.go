@@ -1,0 +1,114 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+
+	"github.com/mattn/go-sqlite3"
+
+	"github.com/samrad-se/samrad/server/domain"
+)
+
+// Draft returns a respondent's latest draft, or a zero Draft (Rev 0) if none.
+func (s *Store) Draft(ctx context.Context, respondentID string) (domain.Draft, error) {
+	return scanDraft(s.read.QueryRowContext(ctx, `SELECT data, rev, updated_at FROM consultation_drafts WHERE respondent_id = ?`, respondentID))
+}
+
+func (tx *Tx) Draft(respondentID string) (domain.Draft, error) {
+	return scanDraft(tx.q.QueryRowContext(tx.ctx, `SELECT data, rev, updated_at FROM consultation_drafts WHERE respondent_id = ?`, respondentID))
+}
+
+func scanDraft(row *sql.Row) (domain.Draft, error) {
+	var d domain.Draft
+	var data, updated string
+	err := row.Scan(&data, &d.Rev, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.Draft{}, nil
+	}
+	if err != nil {
+		return d, err
+	}
+	d.UpdatedAt = parseTime(updated)
+	return d, json.Unmarshal([]byte(data), &d.Answer)
+}
+
+// SaveDraft overwrites the respondent's draft and returns its new revision.
+func (tx *Tx) SaveDraft(respondentID string, a domain.Answer) (int64, error) {
+	data, err := json.Marshal(a)
+	if err != nil {
+		return 0, err
+	}
+	var rev int64
+	err = tx.q.QueryRowContext(tx.ctx, `INSERT INTO consultation_drafts (respondent_id, data, rev, updated_at) VALUES (?, ?, 1, ?)
+		ON CONFLICT (respondent_id) DO UPDATE SET data = excluded.data, rev = rev + 1, updated_at = excluded.updated_at
+		RETURNING rev`, respondentID, string(data), formatTime(tx.now)).Scan(&rev)
+	return rev, translate(err)
+}
+
+func (tx *Tx) DeleteDraft(respondentID string) error {
+	_, err := tx.q.ExecContext(tx.ctx, `DELETE FROM consultation_drafts WHERE respondent_id = ?`, respondentID)
+	return translate(err)
+}
+
+// InsertVersion stores a submitted version. The primary key (respondent,
+// version) makes a second submission on the same base fail rather than
+// overwrite.
+func (tx *Tx) InsertVersion(v domain.Version) error {
+	data, err := json.Marshal(v.Answer)
+	if err != nil {
+		return err
+	}
+	_, err = tx.q.ExecContext(tx.ctx, `INSERT INTO consultation_versions (respondent_id, version, data, submitted_at, late)
+		VALUES (?, ?, ?, ?, ?)`, v.RespondentID, v.Version, string(data), formatTime(v.SubmittedAt), boolInt(v.Late))
+	if isUniqueViolation(err) || isPrimaryKeyViolation(err) {
+		return domain.Errorf(domain.KindConflict, "remiss_version_conflict")
+	}
+	return translate(err)
+}
+
+// Versions returns every submitted version of a respondent, oldest first.
+func (s *Store) Versions(ctx context.Context, respondentID string) ([]domain.Version, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT version, data, submitted_at, late FROM consultation_versions
+		WHERE respondent_id = ? ORDER BY version`, respondentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []domain.Version
+	for rows.Next() {
+		v := domain.Version{RespondentID: respondentID}
+		var data, submitted string
+		if err := rows.Scan(&v.Version, &data, &submitted, &v.Late); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(data), &v.Answer); err != nil {
+			return nil, err
+		}
+		v.SubmittedAt = parseTime(submitted)
+		list = append(list, v)
+	}
+	return list, rows.Err()
+}
+
+// Version returns one submitted version.
+func (s *Store) Version(ctx context.Context, respondentID string, version int) (domain.Version, error) {
+	v := domain.Version{RespondentID: respondentID, Version: version}
+	var data, submitted string
+	err := s.read.QueryRowContext(ctx, `SELECT data, submitted_at, late FROM consultation_versions
+		WHERE respondent_id = ? AND version = ?`, respondentID, version).Scan(&data, &submitted, &v.Late)
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, domain.Errorf(domain.KindNotFound, "remiss_version_not_found")
+	}
+	if err != nil {
+		return v, err
+	}
+	v.SubmittedAt = parseTime(submitted)
+	return v, json.Unmarshal([]byte(data), &v.Answer)
+}
+
+func isPrimaryKeyViolation(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey
+}

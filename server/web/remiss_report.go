@@ -1,0 +1,141 @@
+package web
+
+import (
+	"bytes"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/export"
+	"github.com/samrad-se/samrad/server/remiss"
+)
+
+// compilation gathers all answers of the consultation named in the route.
+func (s *Server) compilation(c *fiber.Ctx) (remiss.Compilation, error) {
+	con, err := s.consultationParam(c)
+	if err != nil {
+		return remiss.Compilation{}, err
+	}
+	sections, err := s.store.Sections(c.UserContext(), con.ID)
+	if err != nil {
+		return remiss.Compilation{}, err
+	}
+	respondents, latest, err := s.store.Respondents(c.UserContext(), con.ID)
+	if err != nil {
+		return remiss.Compilation{}, err
+	}
+	return remiss.Compile(con, sections, respondents, latest), nil
+}
+
+// overviewPage is the live overview: the server draws the charts, the page's
+// script keeps them up to date over the websocket.
+func (s *Server) overviewPage(c *fiber.Ctx) error {
+	comp, err := s.compilation(c)
+	if err != nil {
+		return err
+	}
+	respondents, _, err := s.store.Respondents(c.UserContext(), comp.Consultation.ID)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "remiss_overview", tr(c, "remiss.overview.title")+" – "+comp.Consultation.Title,
+		fiber.Map{"Comp": comp, "Respondents": listed(respondents)})
+}
+
+// sectionPage lists every view on one section, by organisation.
+func (s *Server) sectionPage(c *fiber.Ctx) error {
+	comp, err := s.compilation(c)
+	if err != nil {
+		return err
+	}
+	for _, t := range comp.Sections {
+		if t.Section.ID == c.Params("sid") {
+			return s.render(c, "remiss_section", t.Section.Label(), fiber.Map{"Comp": comp, "T": t})
+		}
+	}
+	return domain.Errorf(domain.KindNotFound, "remiss_section_not_found")
+}
+
+// reportPage is the remissammanställning to print (A4) or save as PDF.
+func (s *Server) reportPage(c *fiber.Ctx) error {
+	comp, err := s.compilation(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, "remiss_report", tr(c, "remiss.report.title")+" – "+comp.Consultation.Title,
+		fiber.Map{"Comp": comp, "Now": s.cfg.Now()})
+}
+
+// remissDownloads are the files of a consultation, by extension.
+var remissDownloads = map[string]struct {
+	mime  string
+	write func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error
+}{
+	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		func(_ *Server, w *bytes.Buffer, comp remiss.Compilation) error { return export.RemissXLSX(w, comp) }},
+	"csv": {"text/csv; charset=utf-8",
+		func(_ *Server, w *bytes.Buffer, comp remiss.Compilation) error { return export.RemissCSV(w, comp) }},
+	"json": {"application/json; charset=utf-8",
+		func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error {
+			return export.RemissJSON(w, comp, s.cfg.Now())
+		}},
+	"docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+		func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error {
+			return export.ReportDOCX(w, comp, s.cfg.Now())
+		}},
+}
+
+// remissExport sends a download. A consultation's files are small (a few
+// hundred responses), so they are built whole before the first byte is
+// sent, and a failure is an error page rather than a cut-off file.
+func (s *Server) remissExport(c *fiber.Ctx) error {
+	d, ok := remissDownloads[c.Params("format")]
+	if !ok {
+		return domain.Errorf(domain.KindNotFound, "page_not_found")
+	}
+	comp, err := s.compilation(c)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := d.write(s, &buf, comp); err != nil {
+		return err
+	}
+	name := export.RemissFilename(comp.Consultation, c.Params("format"))
+	if c.Params("format") == "docx" {
+		name = "sammanstallning-" + name
+	}
+	c.Set(fiber.HeaderContentType, d.mime)
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`"`)
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Send(buf.Bytes())
+}
+
+// versionJSON downloads one submitted version exactly as stored, contact
+// details included: it is the working group's record of what arrived.
+func (s *Server) versionJSON(c *fiber.Ctx) error {
+	con, err := s.consultationParam(c)
+	if err != nil {
+		return err
+	}
+	r, err := s.store.Respondent(c.UserContext(), con.ID, c.Params("rid"))
+	if err != nil {
+		return err
+	}
+	n, err := c.ParamsInt("version")
+	if err != nil {
+		return domain.Errorf(domain.KindNotFound, "remiss_version_not_found")
+	}
+	v, err := s.store.Version(c.UserContext(), r.ID, n)
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+asciiName(r.Reference)+`-v`+c.Params("version")+`.json"`)
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.JSON(struct {
+		Reference    string         `json:"reference"`
+		Organisation string         `json:"organisation"`
+		Invited      bool           `json:"invited"`
+		Version      domain.Version `json:"version"`
+	}{r.Reference, r.Organisation, r.Invited, v})
+}

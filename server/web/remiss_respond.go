@@ -1,0 +1,295 @@
+package web
+
+// The respondent's side of a consultation: no account, a private link
+// (/r/<token>) or the public link (/p/<token>) that hands out a private one.
+// Every form here is a plain POST form and works without JavaScript; with
+// it, drafts are also saved over a websocket while typing (remiss_live.go).
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/remiss"
+)
+
+// respondentParam loads the respondent behind the :token of a private link
+// and its consultation. A link of a consultation still in utkast does not
+// work yet.
+func (s *Server) respondentParam(c *fiber.Ctx) (domain.Respondent, domain.Consultation, error) {
+	r, err := s.store.RespondentByToken(c.UserContext(), c.Params("token"))
+	if err != nil {
+		return r, domain.Consultation{}, err
+	}
+	con, err := s.store.Consultation(c.UserContext(), r.ConsultationID)
+	if err != nil {
+		return r, con, err
+	}
+	if con.State == domain.ConsultationDraft {
+		return r, con, domain.Errorf(domain.KindNotFound, "remiss_not_open")
+	}
+	return r, con, nil
+}
+
+func respondPath(token string) string { return "/r/" + token }
+
+// formError is a message shown next to a field and in the summary above the form.
+type formError struct {
+	Field   string
+	Message string
+}
+
+// respondForm is what the answer form shows.
+type respondForm struct {
+	C           domain.Consultation
+	R           domain.Respondent
+	Sections    []domain.Section
+	Answer      domain.Answer
+	Rev         int64 // the draft revision the page shows
+	BaseVersion int   // the submitted version the page builds on
+	Open        bool  // the form may be sent
+	Late        bool
+	Closed      string // why the form is closed, if it is
+	Errors      []formError
+	ByField     map[string]string
+	Error       string // about the whole form
+	Saved       string
+	New         bool // just started through the public link: keep this address
+	Stances     []domain.Stance
+	Link        string
+}
+
+func (s *Server) respondPage(c *fiber.Ctx) error {
+	r, con, err := s.respondentParam(c)
+	if err != nil {
+		return err
+	}
+	if r.OpenedAt.IsZero() {
+		if err := s.writer.Do(c.UserContext(), &remiss.MarkOpened{ConsultationID: con.ID, RespondentID: r.ID}); err != nil {
+			return err
+		}
+	}
+	f, err := s.respondFormFor(c, r, con)
+	if err != nil {
+		return err
+	}
+	if d, err := s.store.Draft(c.UserContext(), r.ID); err != nil {
+		return err
+	} else if d.Rev > 0 {
+		f.Answer, f.Rev = d.Answer, d.Rev
+	} else if r.Version > 0 {
+		v, err := s.store.Version(c.UserContext(), r.ID, r.Version)
+		if err != nil {
+			return err
+		}
+		f.Answer = v.Answer
+	} else if r.Invited {
+		f.Answer.Organisation = r.Organisation
+	}
+	if saved := c.Query("saved"); saved == "draft" {
+		f.Saved = tr(c, "remiss.form.draft_saved")
+	}
+	f.New = c.Query("new") == "1"
+	return s.renderRespond(c, f)
+}
+
+func (s *Server) respondFormFor(c *fiber.Ctx, r domain.Respondent, con domain.Consultation) (respondForm, error) {
+	sections, err := s.store.Sections(c.UserContext(), con.ID)
+	if err != nil {
+		return respondForm{}, err
+	}
+	f := respondForm{C: con, R: r, Sections: sections, BaseVersion: r.Version, Stances: domain.Stances,
+		ByField: map[string]string{}, Link: s.baseURL(c) + respondPath(r.Token)}
+	late, err := remiss.AcceptsAnswers(con, r, s.cfg.Now())
+	if err != nil {
+		f.Closed = message(langOf(c), asDomain(err))
+	} else {
+		f.Open, f.Late = true, late
+	}
+	return f, nil
+}
+
+func (s *Server) renderRespond(c *fiber.Ctx, f respondForm) error {
+	for _, e := range f.Errors {
+		if _, seen := f.ByField[e.Field]; !seen {
+			f.ByField[e.Field] = e.Message
+		}
+	}
+	return s.render(c, "remiss_form", f.C.Title, f)
+}
+
+// answerOf reads the answer form.
+func answerOf(c *fiber.Ctx, sections []domain.Section) domain.Answer {
+	a := domain.Answer{Organisation: c.FormValue("organisation"), OrgNumber: c.FormValue("org_number"),
+		Contact: c.FormValue("contact"), Email: c.FormValue("email"), DecidedBy: c.FormValue("decided_by"),
+		DecidedOn: c.FormValue("decided_on"), Summary: c.FormValue("summary"), General: c.FormValue("general"),
+		Other: c.FormValue("other"), Sections: map[string]domain.SectionAnswer{}}
+	if c.FormValue("remove_attachment") != "1" {
+		a.AttachmentID = c.FormValue("attachment_id")
+	}
+	for _, sec := range sections {
+		a.Sections[sec.ID] = domain.SectionAnswer{Stance: domain.Stance(c.FormValue("s-" + sec.ID + "-stance")),
+			Comment: c.FormValue("s-" + sec.ID + "-comment")}
+	}
+	return a
+}
+
+// respond handles both buttons of the form: "Spara utkast" (action=draft)
+// and "Skicka" (action=submit). On any error the form comes back with what
+// was typed and each message next to its field; nothing is stored.
+func (s *Server) respond(c *fiber.Ctx) error {
+	r, con, err := s.respondentParam(c)
+	if err != nil {
+		return err
+	}
+	f, err := s.respondFormFor(c, r, con)
+	if err != nil {
+		return err
+	}
+	f.Answer = answerOf(c, f.Sections)
+	f.Rev, _ = strconv.ParseInt(c.FormValue("rev"), 10, 64)
+	f.BaseVersion, _ = strconv.Atoi(c.FormValue("base_version"))
+	submit := c.FormValue("action") == "submit"
+	lang := langOf(c)
+
+	checked := f.Answer
+	for _, fe := range remiss.CheckAnswer(&checked, f.Sections, submit) {
+		f.Errors = append(f.Errors, formError{Field: fe.Field, Message: message(lang, fe.Err)})
+	}
+	file, err := uploadOf(c, "attachment")
+	if err != nil {
+		f.Errors = append(f.Errors, formError{Field: "attachment", Message: message(lang, asDomain(err))})
+	} else if file != nil {
+		if err := file.Check(); err != nil {
+			f.Errors = append(f.Errors, formError{Field: "attachment", Message: message(lang, asDomain(err))})
+		}
+	}
+	if len(f.Errors) > 0 {
+		return s.renderRespond(c.Status(fiber.StatusBadRequest), f)
+	}
+	if submit {
+		cmd := &remiss.Submit{ConsultationID: con.ID, RespondentID: r.ID, BaseVersion: f.BaseVersion, Answer: f.Answer, File: file}
+		if err := s.writer.Do(c.UserContext(), cmd); err != nil {
+			return s.respondFailed(c, f, err)
+		}
+		return c.Redirect(respondPath(r.Token)+"/receipt/"+strconv.Itoa(cmd.Stored.Version), fiber.StatusSeeOther)
+	}
+	cmd := &remiss.SaveDraft{ConsultationID: con.ID, RespondentID: r.ID, Answer: f.Answer, File: file}
+	if err := s.writer.Do(c.UserContext(), cmd); err != nil {
+		return s.respondFailed(c, f, err)
+	}
+	return c.Redirect(respondPath(r.Token)+"?saved=draft#form-top", fiber.StatusSeeOther)
+}
+
+func (s *Server) respondFailed(c *fiber.Ctx, f respondForm, err error) error {
+	e := asDomain(err)
+	if e.Kind == domain.KindInternal {
+		return err
+	}
+	f.Error = message(langOf(c), e)
+	if v, ok := e.Params["version"].(int); ok && e.Code == "remiss_version_conflict" {
+		// The message names the version that came in between; sending again
+		// from this page knowingly replaces it with a new one.
+		f.BaseVersion = v
+	}
+	return s.renderRespond(c.Status(statusOf(e.Kind)), f)
+}
+
+// receiptPage confirms a submitted version: reference number, time received,
+// and the answer as it was stored, ready to print.
+func (s *Server) receiptPage(c *fiber.Ctx) error {
+	r, con, err := s.respondentParam(c)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(c.Params("version"))
+	if err != nil {
+		return domain.Errorf(domain.KindNotFound, "remiss_version_not_found")
+	}
+	v, err := s.store.Version(c.UserContext(), r.ID, n)
+	if err != nil {
+		return err
+	}
+	sections, err := s.store.Sections(c.UserContext(), con.ID)
+	if err != nil {
+		return err
+	}
+	_, closed := remiss.AcceptsAnswers(con, r, s.cfg.Now())
+	return s.render(c, "remiss_receipt", tr(c, "remiss.receipt.title"), fiber.Map{"C": con, "R": r, "V": v,
+		"Sections": sections, "Latest": n == r.Version, "CanChange": closed == nil, "Link": respondPath(r.Token)})
+}
+
+// publicPage is the consultation's public link: the draft to read and, if
+// spontaneous answers are taken, a button that starts one.
+func (s *Server) publicPage(c *fiber.Ctx) error {
+	con, err := s.store.ConsultationByPublicToken(c.UserContext(), c.Params("token"))
+	if err != nil || con.State == domain.ConsultationDraft {
+		return domain.Errorf(domain.KindNotFound, "remiss_link_invalid")
+	}
+	sections, err := s.store.Sections(c.UserContext(), con.ID)
+	if err != nil {
+		return err
+	}
+	_, closed := remiss.AcceptsAnswers(con, domain.Respondent{}, s.cfg.Now())
+	data := fiber.Map{"C": con, "Sections": sections, "CanStart": closed == nil}
+	if closed != nil {
+		data["Closed"] = message(langOf(c), asDomain(closed))
+	}
+	return s.render(c, "remiss_public", con.Title, data)
+}
+
+func (s *Server) startSpontaneous(c *fiber.Ctx) error {
+	con, err := s.store.ConsultationByPublicToken(c.UserContext(), c.Params("token"))
+	if err != nil || con.State == domain.ConsultationDraft {
+		return domain.Errorf(domain.KindNotFound, "remiss_link_invalid")
+	}
+	cmd := &remiss.StartSpontaneous{ConsultationID: con.ID}
+	if err := s.writer.Do(c.UserContext(), cmd); err != nil {
+		return err
+	}
+	return c.Redirect(respondPath(cmd.Token)+"?new=1", fiber.StatusSeeOther)
+}
+
+// draftPDF lets respondents download the consultation's draft document.
+func (s *Server) draftPDFPrivate(c *fiber.Ctx) error {
+	_, con, err := s.respondentParam(c)
+	if err != nil {
+		return err
+	}
+	return s.sendDraftPDF(c, con)
+}
+
+func (s *Server) draftPDFPublic(c *fiber.Ctx) error {
+	con, err := s.store.ConsultationByPublicToken(c.UserContext(), c.Params("token"))
+	if err != nil || con.State == domain.ConsultationDraft {
+		return domain.Errorf(domain.KindNotFound, "remiss_link_invalid")
+	}
+	return s.sendDraftPDF(c, con)
+}
+
+func (s *Server) sendDraftPDF(c *fiber.Ctx, con domain.Consultation) error {
+	if con.DraftPDF == "" {
+		return domain.Errorf(domain.KindNotFound, "remiss_attachment_not_found")
+	}
+	return s.sendAttachment(c, con.ID, con.DraftPDF)
+}
+
+// asciiName is a file name any browser accepts in a quoted header value;
+// the exact name goes in filename* beside it.
+func asciiName(name string) string {
+	name = strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "Å", "A", "Ä", "A", "Ö", "O", "é", "e").Replace(name)
+	var b strings.Builder
+	for _, r := range name {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._- ", r) {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+func pathEscape(s string) string { return url.PathEscape(s) }
