@@ -27,6 +27,10 @@ for (const lang of LANGUAGES) {
   const t = (key, params) => say(lang, key, params);
 
   test.describe(`in ${lang}`, () => {
+    // Each test prepares a workshop and runs axe three to five times: on a busy
+    // two-core machine that can take over the default minute.
+    test.slow();
+
     test('home and login, also with their error messages', async ({ newContext }) => {
       // A browser that asks for the language gets it without choosing.
       const visitor = await (await newContext('laptop', { locale: LOCALE[lang] })).newPage();
@@ -52,8 +56,6 @@ for (const lang of LANGUAGES) {
     });
 
     test('the facilitator\'s pages: workshops, new workshop, workshop, users, print', async ({ newContext }) => {
-      // Five axe runs after preparing a workshop: over a minute on a busy two-core machine.
-      test.slow();
       const { page } = await facilitator(newContext);
       const workshop = await createWorkshop(page, { tables: 3 });
       await openWorkshop(page);
