@@ -395,6 +395,22 @@ func TestRemissAttachments(t *testing.T) {
 		!strings.HasPrefix(dl.Header.Get("Content-Disposition"), "attachment;") {
 		t.Fatalf("download: %d %q %q", dl.Status, dl.Header.Get("Content-Type"), dl.Header.Get("Content-Disposition"))
 	}
+	// The working group sees the response with its versions, and can download each as submitted.
+	view := admin.get("/admin/consultations/" + id + "/responses/" + r.ID)
+	for _, want := range []string{"Studieförbundet Vuxenskolan", "Version 1", "karin@example.se", "Ladda ner bilagan (Yttrande SV.pdf)"} {
+		if !strings.Contains(view.Body, want) {
+			t.Errorf("response page lacks %q", want)
+		}
+	}
+	js := admin.get("/admin/consultations/" + id + "/responses/" + r.ID + "/v/1.json")
+	var stored struct {
+		Reference string         `json:"reference"`
+		Version   domain.Version `json:"version"`
+	}
+	if err := json.Unmarshal([]byte(js.Body), &stored); err != nil || stored.Version.Answer.Email != "karin@example.se" ||
+		stored.Reference != r.Reference || stored.Version.Answer.AttachmentID != v.Answer.AttachmentID {
+		t.Errorf("version as submitted: %s (%v)", js.Body, err)
+	}
 	// Respondents cannot fetch working-group files; other people's files are not found.
 	if res := org.get("/admin/consultations/" + id + "/attachments/" + v.Answer.AttachmentID); res.Status == http.StatusOK {
 		t.Error("a respondent downloaded through the admin route")
