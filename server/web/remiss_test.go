@@ -23,6 +23,7 @@ import (
 	"github.com/samrad-se/samrad/server/hub"
 	"github.com/samrad-se/samrad/server/internal/testutil"
 	"github.com/samrad-se/samrad/server/remiss"
+	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/web"
 	"github.com/samrad-se/samrad/server/writer"
 )
@@ -50,7 +51,14 @@ var remissDeadline = func() time.Time {
 func newRemissServer(t *testing.T) (*testServer, *testClock) {
 	t.Helper()
 	clock := &testClock{now: remissDeadline.Add(-20 * 24 * time.Hour)}
-	store := testutil.MustOpenStore(t)
+	ts := startRemissServer(t, testutil.MustOpenStore(t), clock)
+	ts.withAdmin(t)
+	return ts, clock
+}
+
+// startRemissServer serves store with the test's clock until the test ends.
+func startRemissServer(t *testing.T, store *storage.Store, clock *testClock) *testServer {
+	t.Helper()
 	store.SetClock(clock.Now)
 	h := hub.New()
 	w := writer.New(store, h, nil)
@@ -70,8 +78,7 @@ func newRemissServer(t *testing.T) (*testServer, *testClock) {
 		srv.Shutdown(ctx)
 		w.Close()
 	})
-	ts.withAdmin(t)
-	return ts, clock
+	return ts
 }
 
 var consultationPath = regexp.MustCompile(`^/admin/consultations/([0-9a-f-]{36})`)
@@ -659,3 +666,53 @@ func TestRemissExports(t *testing.T) {
 }
 
 func xmlDecoder(s string) *xml.Decoder { return xml.NewDecoder(strings.NewReader(s)) }
+
+// Acceptance: a response is never lost. Versions, receipts and drafts are
+// still there after the server stops and starts again on the same folder.
+func TestRemissSurvivesRestart(t *testing.T) {
+	dir := t.TempDir()
+	clock := &testClock{now: remissDeadline.Add(-20 * 24 * time.Hour)}
+	store, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startRemissServer(t, store, clock)
+	ts.withAdmin(t)
+	admin := ts.browser(t)
+	admin.login(adminEmail, adminPassword)
+	id, links := createDemo(t, ts, admin)
+	sections := ts.sections(t, id)
+	org := ts.browser(t)
+	submitted := links["Coompanion Göteborgsregionen"]
+	f := answerForm("Coompanion Göteborgsregionen", sections, domain.StancePartly)
+	f.Set("action", "submit")
+	if res := org.postForm(submitted, submitted, f); res.Status != http.StatusSeeOther {
+		t.Fatalf("submit: %d", res.Status)
+	}
+	drafted := links["Ideell Arena"]
+	if res := org.postForm(drafted, drafted, url.Values{"action": {"draft"}, "other": {"Ett halvfärdigt utkast"}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("draft: %d", res.Status)
+	}
+
+	// Stop everything, as a restart does, and start again on the same folder.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ts.srv.Shutdown(ctx)
+	ts.writer.Close()
+	store.Close()
+	store2, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store2.Close() })
+	ts2 := startRemissServer(t, store2, clock)
+	again := ts2.browser(t)
+	receipt := again.get(submitted + "/receipt/1")
+	if receipt.Status != http.StatusOK || !strings.Contains(receipt.Body, "RV-2026-0001") ||
+		!strings.Contains(receipt.Body, "Synpunkt från Coompanion Göteborgsregionen på avsnitt 1") {
+		t.Fatalf("receipt after restart: %d", receipt.Status)
+	}
+	if page := again.get(drafted); !strings.Contains(page.Body, ">Ett halvfärdigt utkast</textarea>") {
+		t.Fatal("the draft is gone after the restart")
+	}
+}
