@@ -57,7 +57,13 @@ func newServerWith(t *testing.T, opt storage.Options) *testServer {
 // proxy header) before the server starts.
 func newConfiguredServer(t *testing.T, opt storage.Options, configure func(*web.Config, *storage.Store)) *testServer {
 	t.Helper()
-	store := testutil.MustOpenStoreWith(t, opt)
+	return serveStore(t, testutil.MustOpenStoreWith(t, opt), configure)
+}
+
+// serveStore serves an open store until the test ends (a test may serve the
+// same database again, as after a restart).
+func serveStore(t *testing.T, store *storage.Store, configure func(*web.Config, *storage.Store)) *testServer {
+	t.Helper()
 	h := hub.New()
 	m := metrics.New()
 	cfg := web.Config{SetupToken: setupToken, Metrics: m, MetricsToken: metricsToken}

@@ -19,6 +19,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/internal/testutil"
 	"github.com/samrad-se/samrad/server/remiss"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/web"
@@ -47,12 +48,18 @@ var remissDeadline = func() time.Time {
 func newRemissServer(t *testing.T) (*testServer, *testClock) {
 	t.Helper()
 	clock := &testClock{now: remissDeadline.Add(-20 * 24 * time.Hour)}
-	ts := newConfiguredServer(t, storage.Options{}, func(cfg *web.Config, store *storage.Store) {
+	ts := startRemissServer(t, testutil.MustOpenStore(t), clock)
+	ts.withAdmin(t)
+	return ts, clock
+}
+
+// startRemissServer serves store with the test's clock until the test ends.
+func startRemissServer(t *testing.T, store *storage.Store, clock *testClock) *testServer {
+	t.Helper()
+	return serveStore(t, store, func(cfg *web.Config, store *storage.Store) {
 		cfg.Now = clock.Now
 		store.SetClock(clock.Now)
 	})
-	ts.withAdmin(t)
-	return ts, clock
 }
 
 var consultationPath = regexp.MustCompile(`^/admin/consultations/([0-9a-f-]{36})`)
@@ -376,6 +383,22 @@ func TestRemissAttachments(t *testing.T) {
 		!strings.HasPrefix(dl.Header.Get("Content-Disposition"), "attachment;") {
 		t.Fatalf("download: %d %q %q", dl.Status, dl.Header.Get("Content-Type"), dl.Header.Get("Content-Disposition"))
 	}
+	// The working group sees the response with its versions, and can download each as submitted.
+	view := admin.get("/admin/consultations/" + id + "/responses/" + r.ID)
+	for _, want := range []string{"Studieförbundet Vuxenskolan", "Version 1", "karin@example.se", "Ladda ner bilagan (Yttrande SV.pdf)"} {
+		if !strings.Contains(view.Body, want) {
+			t.Errorf("response page lacks %q", want)
+		}
+	}
+	js := admin.get("/admin/consultations/" + id + "/responses/" + r.ID + "/v/1.json")
+	var stored struct {
+		Reference string         `json:"reference"`
+		Version   domain.Version `json:"version"`
+	}
+	if err := json.Unmarshal([]byte(js.Body), &stored); err != nil || stored.Version.Answer.Email != "karin@example.se" ||
+		stored.Reference != r.Reference || stored.Version.Answer.AttachmentID != v.Answer.AttachmentID {
+		t.Errorf("version as submitted: %s (%v)", js.Body, err)
+	}
 	// Respondents cannot fetch working-group files; other people's files are not found.
 	if res := org.get("/admin/consultations/" + id + "/attachments/" + v.Answer.AttachmentID); res.Status == http.StatusOK {
 		t.Error("a respondent downloaded through the admin route")
@@ -624,3 +647,53 @@ func TestRemissExports(t *testing.T) {
 }
 
 func xmlDecoder(s string) *xml.Decoder { return xml.NewDecoder(strings.NewReader(s)) }
+
+// Acceptance: a response is never lost. Versions, receipts and drafts are
+// still there after the server stops and starts again on the same folder.
+func TestRemissSurvivesRestart(t *testing.T) {
+	dir := t.TempDir()
+	clock := &testClock{now: remissDeadline.Add(-20 * 24 * time.Hour)}
+	store, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startRemissServer(t, store, clock)
+	ts.withAdmin(t)
+	admin := ts.browser(t)
+	admin.login(adminEmail, adminPassword)
+	id, links := createDemo(t, ts, admin)
+	sections := ts.sections(t, id)
+	org := ts.browser(t)
+	submitted := links["Coompanion Göteborgsregionen"]
+	f := answerForm("Coompanion Göteborgsregionen", sections, domain.StancePartly)
+	f.Set("action", "submit")
+	if res := org.postForm(submitted, submitted, f); res.Status != http.StatusSeeOther {
+		t.Fatalf("submit: %d", res.Status)
+	}
+	drafted := links["Ideell Arena"]
+	if res := org.postForm(drafted, drafted, url.Values{"action": {"draft"}, "other": {"Ett halvfärdigt utkast"}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("draft: %d", res.Status)
+	}
+
+	// Stop everything, as a restart does, and start again on the same folder.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ts.srv.Shutdown(ctx)
+	ts.writer.Close()
+	store.Close()
+	store2, err := storage.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store2.Close() })
+	ts2 := startRemissServer(t, store2, clock)
+	again := ts2.browser(t)
+	receipt := again.get(submitted + "/receipt/1")
+	if receipt.Status != http.StatusOK || !strings.Contains(receipt.Body, "RV-2026-0001") ||
+		!strings.Contains(receipt.Body, "Synpunkt från Coompanion Göteborgsregionen på avsnitt 1") {
+		t.Fatalf("receipt after restart: %d", receipt.Status)
+	}
+	if page := again.get(drafted); !strings.Contains(page.Body, ">Ett halvfärdigt utkast</textarea>") {
+		t.Fatal("the draft is gone after the restart")
+	}
+}

@@ -133,6 +133,23 @@ test('text typed just before a reload is not lost', async ({ newContext }) => {
   await expect(colleague.getByLabel('Allmänna synpunkter')).toHaveValue('Skrivet i sista sekunden');
 });
 
+test('the answer form works without JavaScript', async ({ newContext }) => {
+  const { page: wg } = await facilitator(newContext, 'laptop');
+  const c = await createConsultation(wg);
+  const page = await (await newContext('phone', { javaScriptEnabled: false })).newPage();
+  await page.goto(c.links['RSMH Västra Götaland']);
+  await page.getByLabel('Allmänna synpunkter').fill('Utan skript');
+  await page.getByRole('button', { name: 'Spara utkast' }).click();
+  await expect(page.getByText('Utkastet är sparat.')).toBeVisible();
+  await expect(page.getByLabel('Allmänna synpunkter')).toHaveValue('Utan skript');
+  await page.getByLabel('Kontaktperson (obligatoriskt)').fill('Lena Berg');
+  await page.getByLabel('E-postadress (obligatoriskt)').fill('lena@rsmh.example.se');
+  await page.getByRole('region', { name: '5. Åtaganden' }).getByRole('radio', { name: 'Avstyrker' }).check();
+  await page.getByRole('button', { name: 'Skicka svaret' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kvitto på ert remissvar' })).toBeVisible();
+  await expect(page.locator('.reference')).toHaveText(/^RV-\d{4}-\d{4}$/);
+});
+
 test('axe finds nothing on the answer form, its errors, the receipt and the public page', async ({ newContext }) => {
   const { page: wg } = await facilitator(newContext, 'laptop');
   const c = await createConsultation(wg);
