@@ -127,6 +127,7 @@ var routeAccess = map[string]who{
 	"POST /admin/consultations/:cid/invitees":                      runners,
 	"POST /admin/consultations/:cid/invitees/:rid/reopen":          runners,
 	"POST /admin/consultations/:cid/access":                        runners,
+	"POST /admin/consultations/:cid/responses/:rid/contact":        runners,
 	"GET /admin/consultations/:cid/overview":                       viewers,
 	"GET /admin/consultations/:cid/sections/:sid":                  viewers,
 	"GET /admin/consultations/:cid/responses/:rid":                 viewers,

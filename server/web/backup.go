@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
+
+	"github.com/samrad-se/samrad/server/domain"
 )
 
 // downloadBackup hands an administrator a fresh, checked copy of the whole
@@ -29,8 +32,14 @@ func (s *Server) downloadBackup(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	slog.Info("backup downloaded", "request_id", requestIDOf(c), "user", userOf(c).ID, "bytes", res.Size, "took", res.Duration)
 	name := "samrad-" + s.cfg.Now().In(time.UTC).Format("2006-01-02T150405Z") + ".db"
+	slog.Info("backup downloaded", "request_id", requestIDOf(c), "user", userOf(c).ID, "bytes", res.Size, "took", res.Duration)
+	// The copy holds everyone's data: who took one belongs in the audit log.
+	if err := s.store.Audit(c.UserContext(), domain.AuditEntry{Actor: actorOf(c), Action: "export.backup", ObjectKind: "database",
+		ObjectID: name, After: fmt.Sprintf(`{"bytes":%d}`, res.Size)}); err != nil {
+		f.Close()
+		return err
+	}
 	c.Set(fiber.HeaderContentType, "application/vnd.sqlite3")
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`"`)
 	c.Set(fiber.HeaderCacheControl, "no-store")

@@ -302,8 +302,24 @@ func (s *Server) responsePage(c *fiber.Ctx) error {
 	} else if len(versions) > 0 {
 		shown = &versions[len(versions)-1]
 	}
-	return s.render(c, "remiss_response", r.Organisation, fiber.Map{"C": con, "R": r, "Versions": versions,
-		"Shown": shown, "Sections": sections})
+	data := fiber.Map{"C": con, "R": r, "Versions": versions, "Shown": shown, "Sections": sections, "CanRun": canRun(c)}
+	if c.Query("saved") == "contact" {
+		data["Saved"] = tr(c, "remiss.contact_removed")
+	}
+	return s.render(c, "remiss_response", r.Organisation, data)
+}
+
+// removeContactDetails honours a respondent's request to have their contact
+// person and e-mail removed; the response itself stays (a public record).
+func (s *Server) removeContactDetails(c *fiber.Ctx) error {
+	con, err := s.consultationParam(c)
+	if err != nil {
+		return err
+	}
+	if err := s.store.RemoveContactDetails(c.UserContext(), con.ID, c.Params("rid"), actorOf(c)); err != nil {
+		return err
+	}
+	return c.Redirect(consultationPath(con.ID)+"/responses/"+c.Params("rid")+"?saved=contact#contact-h", fiber.StatusSeeOther)
 }
 
 // attachment sends a stored PDF as a download (never shown inline, so a
