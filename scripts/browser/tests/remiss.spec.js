@@ -1,6 +1,7 @@
 // Consultations (remiss) as people use them: the working group prepares and
 // follows a consultation on a laptop, organisations answer on a phone.
 import { test, expect, facilitator, unique, expectNoAxeViolations } from './helpers.js';
+import { say, switchLanguage } from './lang.js';
 
 // Each test walks through several pages and contexts; on two shared cores
 // that takes longer than a workshop test.
@@ -194,4 +195,36 @@ test('axe finds nothing on the working group\'s consultation pages', async ({ ne
   await expectNoAxeViolations(wg, 'views on a section');
   await wg.goto(`/admin/consultations/${c.id}/report`);
   await expectNoAxeViolations(wg, 'compiled report');
+});
+
+test('axe finds nothing on the consultation pages in English', async ({ newContext }) => {
+  const { page: wg } = await facilitator(newContext, 'laptop');
+  const c = await createConsultation(wg);
+  const sv = await (await newContext('phone')).newPage();
+  await sv.goto(c.links['Ideell Arena']);
+  await fillRequired(sv, 'Ideell Arena');
+  await sv.getByRole('button', { name: 'Skicka svaret' }).click();
+  await expect(sv.locator('.reference')).toBeVisible();
+  const receipt = new URL(sv.url()).pathname;
+
+  await switchLanguage(wg, 'en');
+  for (const [path, what] of [['/admin/consultations', 'consultation list'], ['/admin/consultations/new', 'new consultation form'],
+    [`/admin/consultations/${c.id}`, 'consultation page'], [`/admin/consultations/${c.id}/report`, 'compiled report']]) {
+    await wg.goto(path);
+    await expect(wg.locator('html')).toHaveAttribute('lang', 'en');
+    await expectNoAxeViolations(wg, `${what} (en)`);
+  }
+  await wg.goto(`/admin/consultations/${c.id}/overview`);
+  await expect(wg.getByText(say('en', 'live.open'), { exact: true })).toBeVisible();
+  await expectNoAxeViolations(wg, 'live overview (en)');
+  await wg.locator(`a[href^="/admin/consultations/${c.id}/sections/"]`).first().click();
+  await expect(wg.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(wg, 'views on a section (en)');
+
+  const en = await (await newContext('phone', { locale: 'en-GB' })).newPage();
+  for (const [path, what] of [[c.links['Coompanion Göteborgsregionen'], 'answer form'], [receipt, 'receipt'], [c.publicLink, 'public page']]) {
+    await en.goto(path);
+    await expect(en.locator('html')).toHaveAttribute('lang', 'en');
+    await expectNoAxeViolations(en, `${what} on a phone (en)`);
+  }
 });
