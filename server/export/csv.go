@@ -17,6 +17,14 @@ var csvHeader = []string{"Fråga nr", "Fråga", "Tema", "Bord", "Text", "Ursprun
 // break), ';' because ',' is the decimal separator, CRLF and RFC 4180 quoting.
 // A "sep=" line is left out: Excel then ignores the BOM and garbles å, ä, ö.
 func CSV(w io.Writer, src Source) error {
+	return writeExcelCSV(w, csvHeader, func(write func([]string) error) error {
+		return inputRows(src, write)
+	})
+}
+
+// writeExcelCSV writes header and then the rows that rows hands to write,
+// in the dialect described at CSV, every cell neutralised (writeCSVRow).
+func writeExcelCSV(w io.Writer, header []string, rows func(write func([]string) error) error) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if _, err := bw.WriteString("\uFEFF"); err != nil {
 		return err
@@ -24,12 +32,23 @@ func CSV(w io.Writer, src Source) error {
 	cw := csv.NewWriter(bw)
 	cw.Comma = ';'
 	cw.UseCRLF = true
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(header); err != nil {
 		return err
 	}
+	if err := rows(func(row []string) error { return writeCSVRow(cw, row) }); err != nil {
+		return err
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func inputRows(src Source, write func([]string) error) error {
 	l := newLookup(src.Setup)
 	row := make([]string, len(csvHeader))
-	err := src.each(func(in domain.Input) error {
+	return src.each(func(in domain.Input) error {
 		n := ""
 		if q := l.questionNumber(in.QuestionID); q > 0 {
 			n = strconv.Itoa(q)
@@ -43,16 +62,8 @@ func CSV(w io.Writer, src Source) error {
 		row[6] = localTime(in.CreatedAt)
 		row[7] = status(in)
 		row[8] = in.ID
-		return writeCSVRow(cw, row)
+		return write(row)
 	})
-	if err != nil {
-		return err
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
 }
 
 // writeCSVRow neutralises every cell, not only the free text: theme, table

@@ -6,11 +6,9 @@ package remiss
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
@@ -19,20 +17,10 @@ import (
 // characters, trimmed) and checks its length. An empty result is allowed;
 // callers that need text check for "" themselves.
 func clean(s string, max int, field string) (string, *domain.Error) {
-	if !utf8.ValidString(s) {
+	s, ok := domain.NormalizeText(s)
+	if !ok {
 		return "", domain.Errorf(domain.KindInvalid, "text_invalid")
 	}
-	s = norm.NFC.String(strings.ReplaceAll(s, "\r\n", "\n"))
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.TrimSpace(s)
 	if n := utf8.RuneCountInString(s); n > max {
 		return "", domain.Errorf(domain.KindInvalid, "remiss_too_long", "field", field, "max", max, "length", n)
 	}

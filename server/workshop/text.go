@@ -4,34 +4,21 @@ package workshop
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
 
-// cleanText normalises what a person typed (NFC, so "å" is one character
-// however the phone composed it; CRLF to LF; control characters dropped;
-// surrounding space trimmed) and checks it against a length limit.
-// field names the message code: "<field>_required", "<field>_too_long".
+// cleanText normalises what a person typed (domain.NormalizeText) and
+// checks it against a length limit. field names the message code:
+// "<field>_required", "<field>_too_long".
 func cleanText(s string, max int, field string) (string, error) {
-	if !utf8.ValidString(s) {
+	s, ok := domain.NormalizeText(s)
+	if !ok {
 		return "", domain.Errorf(domain.KindInvalid, "text_invalid")
 	}
-	s = norm.NFC.String(strings.ReplaceAll(s, "\r\n", "\n"))
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", domain.Errorf(domain.KindInvalid, field+"_required")
 	}
