@@ -45,6 +45,7 @@ type StanceCount struct {
 
 // View is one respondent's answer on one section.
 type View struct {
+	RespondentID string
 	Organisation string
 	Invited      bool
 	Late         bool
@@ -122,7 +123,7 @@ func Compile(con domain.Consultation, sections []domain.Section, respondents []d
 			}
 			counts[sa.Stance]++
 			t.Answers++
-			t.Views = append(t.Views, View{Organisation: a.Respondent.Organisation, Invited: a.Respondent.Invited,
+			t.Views = append(t.Views, View{RespondentID: a.Respondent.ID, Organisation: a.Respondent.Organisation, Invited: a.Respondent.Invited,
 				Late: a.Version.Late, Stance: sa.Stance, Comment: sa.Comment})
 		}
 		for _, st := range domain.Stances {

@@ -145,6 +145,15 @@ func (s *Server) renderConsultation(c *fiber.Ctx, con domain.Consultation, extra
 		if err := s.addAssigned(c, domain.KindConsultation, con.ID, data); err != nil {
 			return err
 		}
+		workshops, err := s.store.ListWorkshops(c.UserContext(), *userOf(c))
+		if err != nil {
+			return err
+		}
+		wid, err := s.store.ThemeWorkshop(c.UserContext(), con.ID)
+		if err != nil {
+			return err
+		}
+		data["Workshops"], data["ThemeWorkshop"] = workshops, wid
 	}
 	return s.render(c, "remiss", con.Title, data)
 }

@@ -50,7 +50,14 @@ func (s *Server) sectionPage(c *fiber.Ctx) error {
 	}
 	for _, t := range comp.Sections {
 		if t.Section.ID == c.Params("sid") {
-			return s.render(c, "remiss_section", t.Section.Label(), fiber.Map{"Comp": comp, "T": t})
+			data := fiber.Map{"Comp": comp, "T": t, "CanRun": canRun(c)}
+			if err := s.addCommentThemes(c, comp.Consultation.ID, data); err != nil {
+				return err
+			}
+			if c.Query("saved") == "tag" {
+				data["Saved"] = tr(c, "themes.tag_saved")
+			}
+			return s.render(c, "remiss_section", t.Section.Label(), data)
 		}
 	}
 	return domain.Errorf(domain.KindNotFound, "remiss_section_not_found")

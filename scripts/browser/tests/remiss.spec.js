@@ -1,6 +1,6 @@
 // Consultations (remiss) as people use them: the working group prepares and
 // follows a consultation on a laptop, organisations answer on a phone.
-import { test, expect, facilitator, unique, expectNoAxeViolations } from './helpers.js';
+import { test, expect, facilitator, createWorkshop, unique, expectNoAxeViolations } from './helpers.js';
 import { say, switchLanguage } from './lang.js';
 
 // Each test walks through several pages and contexts; on two shared cores
@@ -227,4 +227,35 @@ test('axe finds nothing on the consultation pages in English', async ({ newConte
     await expect(en.locator('html')).toHaveAttribute('lang', 'en');
     await expectNoAxeViolations(en, `${what} on a phone (en)`);
   }
+});
+
+test('a comment tagged with a workshop theme shows on the theme page with the workshop input', async ({ newContext }) => {
+  const { page: wg } = await facilitator(newContext, 'laptop');
+  const workshop = await createWorkshop(wg, { tables: 1 });
+  const c = await createConsultation(wg);
+  const phone = await (await newContext('phone')).newPage();
+  await phone.goto(c.links['Länsbygderådet']);
+  await fillRequired(phone, 'Länsbygderådet');
+  const region = phone.getByRole('region', { name: '1. Inledning och bakgrund' });
+  await region.getByRole('radio', { name: 'Tillstyrker delvis' }).check();
+  await region.getByRole('textbox').first().fill('Landsbygden behöver nämnas uttryckligen.');
+  await phone.getByRole('button', { name: 'Skicka svaret' }).click();
+  await expect(phone.locator('.reference')).toBeVisible();
+
+  await wg.goto(`/admin/consultations/${c.id}`);
+  await wg.getByLabel('Använd teman från workshoppen').selectOption({ label: workshop.name });
+  await wg.getByRole('region', { name: 'Teman' }).getByRole('button', { name: 'Spara' }).click();
+  await expect(wg.getByText('Temana är valda.')).toBeVisible();
+  await wg.goto(`/admin/consultations/${c.id}/overview`);
+  await wg.getByRole('link', { name: 'Läs alla synpunkter 1. Inledning och bakgrund' }).click();
+  await wg.getByLabel('Tema Länsbygderådet').selectOption({ label: 'Mångfald' });
+  await wg.getByRole('button', { name: 'Spara Länsbygderådet' }).click();
+  await expect(wg.getByRole('status')).toHaveText('Temat är sparat.');
+  await expectNoAxeViolations(wg, 'views on a section, with theme tags');
+  await wg.getByRole('link', { name: 'Allt om temat Mångfald' }).click();
+  await expect(wg.getByRole('heading', { level: 1, name: 'Mångfald' })).toBeVisible();
+  await expect(wg.getByText('Landsbygden behöver nämnas uttryckligen.')).toBeVisible();
+  await expectNoAxeViolations(wg, 'theme page');
+  await switchLanguage(wg, 'en');
+  await expectNoAxeViolations(wg, 'theme page (en)');
 });

@@ -1,0 +1,112 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/storage"
+)
+
+// themePage shows everything said on one theme: the workshop's input and
+// the consultation comments tagged with it (from the consultations the user
+// may see).
+func (s *Server) themePage(c *fiber.Ctx) error {
+	snap, err := s.store.Snapshot(c.UserContext(), c.Params("id"), storage.AllInputs)
+	if err != nil {
+		return err
+	}
+	var theme *domain.Theme
+	for i := range snap.Themes {
+		if snap.Themes[i].ID == c.Params("tid") {
+			theme = &snap.Themes[i]
+		}
+	}
+	if theme == nil {
+		return domain.Errorf(domain.KindNotFound, "theme_not_found")
+	}
+	var inputs []domain.Input
+	for _, in := range snap.Inputs {
+		if in.ThemeID == theme.ID && !in.Hidden && in.MergedInto == "" {
+			inputs = append(inputs, in)
+		}
+	}
+	tables := map[string]string{}
+	for _, t := range snap.Tables {
+		tables[t.ID] = t.Name
+	}
+	all, err := s.store.CommentsWithTheme(c.UserContext(), theme.ID)
+	if err != nil {
+		return err
+	}
+	var comments []storage.TaggedComment
+	for _, tc := range all {
+		ok, _, err := s.permits(c, userOf(c), accessView, domain.KindConsultation, tc.ConsultationID)
+		if err != nil {
+			return err
+		}
+		if ok {
+			comments = append(comments, tc)
+		}
+	}
+	return s.render(c, "theme", theme.Name+" – "+snap.Workshop.Name, fiber.Map{"Workshop": snap.Workshop, "Theme": theme,
+		"Inputs": inputs, "Tables": tables, "Comments": comments})
+}
+
+// setThemeWorkshop chooses the workshop whose themes a consultation's
+// comments are tagged with; the user must be able to see that workshop.
+func (s *Server) setThemeWorkshop(c *fiber.Ctx) error {
+	con, err := s.consultationParam(c)
+	if err != nil {
+		return err
+	}
+	wid := c.FormValue("workshop")
+	if wid != "" {
+		ok, _, err := s.permits(c, userOf(c), accessView, domain.KindWorkshop, wid)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return domain.Errorf(domain.KindNotFound, "workshop_not_found")
+		}
+	}
+	if err := s.store.SetThemeWorkshop(c.UserContext(), con.ID, wid, actorOf(c)); err != nil {
+		return err
+	}
+	return c.Redirect(consultationPath(con.ID)+"?saved=themes#themes", fiber.StatusSeeOther)
+}
+
+// tagComment gives a comment on a section one of the borrowed themes.
+func (s *Server) tagComment(c *fiber.Ctx) error {
+	con, err := s.consultationParam(c)
+	if err != nil {
+		return err
+	}
+	sid := c.Params("sid")
+	if err := s.store.TagComment(c.UserContext(), con.ID, c.FormValue("respondent"), sid, c.FormValue("theme"), actorOf(c)); err != nil {
+		return err
+	}
+	return c.Redirect(consultationPath(con.ID)+"/sections/"+sid+"?saved=tag#v-"+c.FormValue("respondent"), fiber.StatusSeeOther)
+}
+
+// addCommentThemes adds the borrowed themes and the comments' tags to a
+// consultation page's data (nothing when no workshop is chosen).
+func (s *Server) addCommentThemes(c *fiber.Ctx, consultationID string, data fiber.Map) error {
+	wid, err := s.store.ThemeWorkshop(c.UserContext(), consultationID)
+	if err != nil || wid == "" {
+		return err
+	}
+	themes, err := s.store.Themes(c.UserContext(), wid)
+	if err != nil {
+		return err
+	}
+	tags, err := s.store.CommentThemes(c.UserContext(), consultationID)
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	for _, t := range themes {
+		names[t.ID] = t.Name
+	}
+	data["ThemeWorkshop"], data["Themes"], data["Tags"], data["ThemeNames"] = wid, themes, tags, names
+	return nil
+}
