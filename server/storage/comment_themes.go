@@ -105,7 +105,7 @@ type TaggedComment struct {
 // consultations, by consultation and section, as each respondent's latest
 // submitted version has them.
 func (s *Store) CommentsWithTheme(ctx context.Context, themeID string) ([]TaggedComment, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT c.id, c.title, s.id, trim(s.number || ' ' || s.heading), r.organisation,
+	rows, err := s.read.QueryContext(ctx, `SELECT c.id, c.title, s.id, s.number, s.heading, r.organisation,
 		coalesce(json_extract(v.data, '$.sections."' || s.id || '".stance'), ''),
 		coalesce(json_extract(v.data, '$.sections."' || s.id || '".comment'), '')
 		FROM consultation_comment_themes t
@@ -122,9 +122,12 @@ func (s *Store) CommentsWithTheme(ctx context.Context, themeID string) ([]Tagged
 	var list []TaggedComment
 	for rows.Next() {
 		var tc TaggedComment
-		if err := rows.Scan(&tc.ConsultationID, &tc.Consultation, &tc.SectionID, &tc.Section, &tc.Organisation, &tc.Stance, &tc.Comment); err != nil {
+		var sec domain.Section
+		if err := rows.Scan(&tc.ConsultationID, &tc.Consultation, &tc.SectionID, &sec.Number, &sec.Heading, &tc.Organisation,
+			&tc.Stance, &tc.Comment); err != nil {
 			return nil, err
 		}
+		tc.Section = sec.Label()
 		list = append(list, tc)
 	}
 	return list, rows.Err()
