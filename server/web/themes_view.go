@@ -38,11 +38,17 @@ func (s *Server) themePage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// Comments come grouped by consultation: ask about each consultation once.
 	var comments []storage.TaggedComment
+	visible := map[string]bool{}
 	for _, tc := range all {
-		ok, _, err := s.permits(c, userOf(c), accessView, domain.KindConsultation, tc.ConsultationID)
-		if err != nil {
-			return err
+		ok, seen := visible[tc.ConsultationID]
+		if !seen {
+			var err error
+			if ok, _, err = s.permits(c, userOf(c), accessView, domain.KindConsultation, tc.ConsultationID); err != nil {
+				return err
+			}
+			visible[tc.ConsultationID] = ok
 		}
 		if ok {
 			comments = append(comments, tc)
