@@ -1,9 +1,10 @@
 // Command server runs Samråd: one process with the web server, the live
 // hub and an embedded SQLite database in a data folder.
 //
-// The data path of a submission: phone → websocket (web/live.go) → writer
-// (writer/writer.go, group commit) → SQLite (storage/) → hub (hub/hub.go)
-// → dashboards and the table's other phones.
+// The data path of a submission: phone → websocket (live/conn.go, admitted
+// by web/live.go, handled by web/live_workshop.go) → writer (writer/writer.go,
+// group commit) → SQLite (storage/) → hub (live/hub.go) → dashboards and the
+// table's other phones.
 package main
 
 import (
@@ -18,7 +19,7 @@ import (
 
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
-	"github.com/samrad-se/samrad/server/hub"
+	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/retention"
 	"github.com/samrad-se/samrad/server/storage"
@@ -38,6 +39,7 @@ type config struct {
 	proxyHeader   string
 	organisation  string
 	contactEmail  string
+	drain         time.Duration
 }
 
 func env(key, fallback string) string {
@@ -59,6 +61,11 @@ func loadConfig() config {
 		ttl = 12 * time.Hour
 	}
 	flag.DurationVar(&cfg.sessionTTL, "session-ttl", ttl, "how long a login lasts without activity (env SAMRAD_SESSION_TTL)")
+	drain, err := time.ParseDuration(env("SAMRAD_DRAIN", "3s"))
+	if err != nil {
+		drain = 3 * time.Second
+	}
+	flag.DurationVar(&cfg.drain, "drain", drain, "at shutdown, how long /readyz says 503 before the server stops taking requests (env SAMRAD_DRAIN)")
 	flag.StringVar(&cfg.proxyHeader, "proxy-header", env("SAMRAD_PROXY_HEADER", ""), "header with the client's address when behind a reverse proxy, e.g. X-Forwarded-For (env SAMRAD_PROXY_HEADER)")
 	flag.StringVar(&cfg.organisation, "organisation", env("SAMRAD_ORGANISATION", "Västra Götalandsregionen"), "who runs this service, for the privacy notice and accessibility statement (env SAMRAD_ORGANISATION)")
 	flag.StringVar(&cfg.contactEmail, "contact-email", env("SAMRAD_CONTACT_EMAIL", ""), "where people write about personal data and accessibility (env SAMRAD_CONTACT_EMAIL)")
@@ -92,13 +99,13 @@ func run(cfg config) error {
 		return err
 	}
 
-	live := hub.New()
+	hub := live.NewHub()
 	m := metrics.New()
-	w := writer.New(store, live, m.Commit)
-	m.Watch(live, w)
+	w := writer.New(store, hub, m.Commit)
+	m.Watch(hub, w)
 	srv, err := web.New(web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken,
 		MetricsToken: cfg.metricsToken, Metrics: m, SessionTTL: cfg.sessionTTL, ProxyHeader: cfg.proxyHeader,
-		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail}, store, w, live)
+		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail, Drain: cfg.drain}, store, w, hub)
 	if err != nil {
 		return err
 	}
@@ -122,10 +129,11 @@ func run(cfg config) error {
 	case sig := <-stop:
 		slog.Info("shutting down", "signal", sig.String())
 	}
-	// Stop accepting, tell live clients to reconnect later, then commit what
-	// is queued, all within the 10 s a process manager usually grants.
+	// Say "not ready" for the drain time, stop accepting, stop reading live
+	// clients, answer what they sent, tell them to reconnect later, then
+	// commit what is queued: within the drain time and 8 s more.
 	stopBackground()
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), cfg.drain+8*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil {
 		slog.Warn("shutdown", "err", err)

@@ -43,7 +43,8 @@ type Consultation struct {
 	AllowSpontaneous bool              `json:"allowSpontaneous"`
 	PublicToken      string            `json:"-"`
 	DraftPDF         string            `json:"-"` // attachment id, or ""
-	Seq              int64             `json:"-"`
+	Seq              int64             `json:"-"` // the last change's number
+	Epoch            string            `json:"-"` // the timeline of its changes (see live)
 	CreatedAt        time.Time         `json:"created"`
 }
 

@@ -27,12 +27,20 @@ type Workshop struct {
 	Date      string        `json:"date"` // YYYY-MM-DD, may be empty
 	Place     string        `json:"place"`
 	State     WorkshopState `json:"state"`
-	JoinCode  string        `json:"joinCode"`
-	Seq       int64         `json:"-"` // last change number; sent beside, not inside, the workshop
+	JoinCode  string        `json:"joinCode,omitempty"` // staff only: it leads to every table
+	Seq       int64         `json:"-"`                  // last change number; sent beside, not inside, the workshop
+	Epoch     string        `json:"-"`                  // the timeline of its changes (see live)
 	CreatedAt time.Time     `json:"created"`
 	// RetentionMonths: input is deleted this long after the event (0 keeps it).
 	RetentionMonths int       `json:"-"`
 	PurgedAt        time.Time `json:"-"`
+}
+
+// ForTable is the workshop as its phones see it: without the event-wide
+// code, which leads to every table.
+func (w Workshop) ForTable() Workshop {
+	w.JoinCode = ""
+	return w
 }
 
 // DefaultRetentionMonths applies to new workshops until someone chooses otherwise.
@@ -94,6 +102,7 @@ type Input struct {
 	QuestionID  string    `json:"question"`
 	TableID     string    `json:"table"`
 	ThemeID     string    `json:"theme"`
+	ChosenTheme string    `json:"chosenTheme"`      // the theme the table chose when it sent it ("" for none)
 	Text        string    `json:"text"`             // as the table wrote it; never changed
 	EditedText  string    `json:"edited,omitempty"` // a facilitator's correction, if any
 	Hidden      bool      `json:"hidden"`

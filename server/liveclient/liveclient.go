@@ -1,7 +1,8 @@
-// Package liveclient speaks Samråd's websocket protocol from Go, as a phone
-// or a dashboard does in the browser. The load tool and the fault tests use
-// it to act like real clients: an outbox, resends after reconnecting, resume
-// from the last sequence number.
+// Package liveclient speaks Samråd's websocket protocol (version 2, see the
+// live package) from Go, as a phone or a dashboard does in the browser. The
+// load tool and the fault tests use it to act like real clients: an outbox,
+// acknowledgements matched by id, resends after reconnecting, resume from the
+// last change applied on the same timeline.
 package liveclient
 
 import (
@@ -10,6 +11,8 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -17,10 +20,15 @@ import (
 	"github.com/fasthttp/websocket"
 )
 
+// Version is the protocol version this client speaks.
+const Version = 2
+
 // Message is any message from the server.
 type Message struct {
 	Type      string          `json:"type"`
 	Seq       int64           `json:"seq"`
+	Epoch     string          `json:"epoch"`
+	Changes   []Message       `json:"changes"` // a resume's missed changes
 	Data      json.RawMessage `json:"data"`
 	ID        string          `json:"id"`
 	Req       string          `json:"req"`
@@ -28,6 +36,40 @@ type Message struct {
 	Message   string          `json:"message"`
 	Retry     bool            `json:"retry"`
 	Duplicate bool            `json:"duplicate"`
+	Rev       int64           `json:"rev"`
+}
+
+// Cursor is where a client stands in a topic's changes.
+type Cursor struct {
+	Epoch string
+	Seq   int64 // -1: none
+}
+
+// Query is the handshake's query string for this cursor, with the protocol version.
+func (c Cursor) Query() string {
+	q := "v=" + strconv.Itoa(Version)
+	if c.Seq >= 0 && c.Epoch != "" {
+		q += "&epoch=" + url.QueryEscape(c.Epoch) + "&since=" + strconv.FormatInt(c.Seq, 10)
+	}
+	return q
+}
+
+// Apply moves the cursor for an opening message (snapshot or resume) or a
+// change; it reports whether the message is to be applied (a change at or
+// below the cursor was already applied). Replies never move it.
+func (c *Cursor) Apply(m Message) bool {
+	switch m.Type {
+	case "snapshot", "resume":
+		c.Epoch, c.Seq = m.Epoch, m.Seq
+		return true
+	case "ack", "ok", "saved", "error", "ping", "pong":
+		return true
+	}
+	if m.Seq <= c.Seq {
+		return false
+	}
+	c.Seq = m.Seq
+	return true
 }
 
 // Conn is one websocket connection. Send may be called from several

@@ -3,7 +3,6 @@ package liveclient
 import (
 	"context"
 	"math/rand/v2"
-	"strconv"
 	"sync"
 	"time"
 
@@ -22,14 +21,15 @@ type Phone struct {
 	// the first send of that input.
 	OnAck func(id string, latency time.Duration, duplicate bool)
 
-	mu      sync.Mutex
-	outbox  map[string]outboxItem
-	order   []string
-	conn    *Conn
-	seq     int64
-	acked   map[string]bool
-	refused map[string]string // id → error code, for inputs the server refused for good
-	syncs   int               // snapshots and resumes received: one per successful (re)connection
+	mu        sync.Mutex
+	outbox    map[string]outboxItem
+	order     []string
+	conn      *Conn
+	cursor    Cursor
+	acked     map[string]bool
+	refused   map[string]string // id → error code, for inputs the server refused for good
+	syncs     int               // snapshots and resumes received: one per successful (re)connection
+	snapshots int               // of which snapshots
 }
 
 type outboxItem struct {
@@ -39,7 +39,7 @@ type outboxItem struct {
 
 func NewPhone(base, code, question string) *Phone {
 	return &Phone{Base: base, Code: code, Question: question, outbox: map[string]outboxItem{},
-		acked: map[string]bool{}, seq: -1, refused: map[string]string{}}
+		acked: map[string]bool{}, cursor: Cursor{Seq: -1}, refused: map[string]string{}}
 }
 
 // Submit puts an answer in the outbox and sends it if connected. It returns the input's id.
@@ -101,6 +101,13 @@ func (p *Phone) Connected() bool {
 	return p.conn != nil
 }
 
+// Snapshots counts the syncs that were snapshots: the phone could not resume.
+func (p *Phone) Snapshots() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.snapshots
+}
+
 // Syncs counts how often the phone has been brought up to date after
 // connecting (a snapshot or a resume).
 func (p *Phone) Syncs() int {
@@ -140,10 +147,7 @@ func (p *Phone) Run(ctx context.Context) {
 
 func (p *Phone) session(ctx context.Context) error {
 	p.mu.Lock()
-	path := "/ws/table/" + p.Code
-	if p.seq >= 0 {
-		path += "?since=" + strconv.FormatInt(p.seq, 10)
-	}
+	path := "/ws/table/" + p.Code + "?" + p.cursor.Query()
 	p.mu.Unlock()
 	conn, err := Dial(ctx, p.Base, path, nil)
 	if err != nil {
@@ -172,9 +176,12 @@ func (p *Phone) handle(conn *Conn, m Message) {
 	switch m.Type {
 	case "snapshot", "resume":
 		p.mu.Lock()
-		p.seq = m.Seq
+		p.cursor.Apply(m)
 		p.conn = conn
 		p.syncs++
+		if m.Type == "snapshot" {
+			p.snapshots++
+		}
 		pending := make([]string, 0, len(p.outbox))
 		texts := make([]string, 0, len(p.outbox))
 		for _, id := range p.order {
@@ -211,12 +218,8 @@ func (p *Phone) handle(conn *Conn, m Message) {
 			time.AfterFunc(500*time.Millisecond, func() { conn.Send(p.submitMsg(m.ID, it.text)) })
 		}
 	default:
-		if m.Seq > 0 {
-			p.mu.Lock()
-			if m.Seq > p.seq {
-				p.seq = m.Seq
-			}
-			p.mu.Unlock()
-		}
+		p.mu.Lock()
+		p.cursor.Apply(m)
+		p.mu.Unlock()
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	vm "github.com/VictoriaMetrics/metrics"
 
-	"github.com/samrad-se/samrad/server/hub"
+	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/writer"
 )
 
@@ -53,9 +53,11 @@ func (m *Metrics) Input(duplicate bool, took time.Duration) {
 }
 
 // Watch exposes the hub's and the writer's live figures.
-func (m *Metrics) Watch(h *hub.Hub, w *writer.Writer) {
+func (m *Metrics) Watch(h *live.Hub, w *writer.Writer) {
 	m.set.NewGauge("samrad_connections_phones", func() float64 { return float64(h.Stats().Phones) })
 	m.set.NewGauge("samrad_connections_dashboards", func() float64 { return float64(h.Stats().Dashboards) })
+	m.set.NewGauge("samrad_connections_answer_forms", func() float64 { return float64(h.Stats().Forms) })
+	m.set.NewGauge("samrad_connections_overviews", func() float64 { return float64(h.Stats().Overviews) })
 	m.set.NewGauge("samrad_messages_queued_total", func() float64 { return float64(h.Stats().Sent) })
 	m.set.NewGauge("samrad_clients_dropped_total", func() float64 { return float64(h.Stats().Dropped) })
 	m.set.NewGauge("samrad_writer_queue_depth", func() float64 { return float64(w.Stats().Queued) })

@@ -160,7 +160,7 @@ func (s *SetState) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		return nil, err
 	}
 	con.State = s.State
-	return []domain.Change{{WorkshopID: con.ID, Seq: seq, Type: "consultation", Audience: domain.ToEveryone, Payload: con}}, nil
+	return []domain.Change{{Topic: domain.ConsultationTopic(con.ID), Seq: seq, Type: "consultation", Audience: domain.ToEveryone, Payload: con}}, nil
 }
 
 // AttachDraft stores the draft as a PDF for respondents to download.

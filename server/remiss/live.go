@@ -26,9 +26,9 @@ func LiveOf(r domain.Respondent, v *domain.Version) Live {
 	return l
 }
 
-// statusChange numbers a change to one respondent. Dashboards get its live
-// view; the respondent's own open forms get phonePayload, if any.
-func statusChange(tx *storage.Tx, consultationID, respondentID, typ string, phonePayload any) (domain.Change, error) {
+// statusChange numbers a change to one respondent. The working group gets
+// its live view; the respondent's own open forms get formPayload, if any.
+func statusChange(tx *storage.Tx, consultationID, respondentID, typ string, formPayload any) (domain.Change, error) {
 	r, v, err := tx.RespondentStatus(consultationID, respondentID)
 	if err != nil {
 		return domain.Change{}, err
@@ -37,9 +37,9 @@ func statusChange(tx *storage.Tx, consultationID, respondentID, typ string, phon
 	if err != nil {
 		return domain.Change{}, err
 	}
-	ch := domain.Change{WorkshopID: consultationID, Seq: seq, Type: typ, Audience: domain.ToDashboards, Payload: LiveOf(r, v)}
-	if phonePayload != nil {
-		ch.Audience, ch.TableID, ch.PhonePayload = domain.ToTable, respondentID, phonePayload
+	ch := domain.Change{Topic: domain.ConsultationTopic(consultationID), Seq: seq, Type: typ, Audience: domain.ToStaff, Payload: LiveOf(r, v)}
+	if formPayload != nil {
+		ch.Audience, ch.Member, ch.MemberPayload = domain.ToMember, respondentID, formPayload
 	}
 	return ch, nil
 }

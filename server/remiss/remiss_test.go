@@ -197,7 +197,9 @@ func TestDeadlineAndLateReopening(t *testing.T) {
 	r := f.invited[1]
 	// The whole minute 23.59 is in time.
 	f.clock.Set(deadline.Add(59 * time.Second))
-	f.do(t, &remiss.SaveDraft{ConsultationID: f.id, RespondentID: r.ID, Answer: f.answer("Utkast")})
+	if _, err := writer.Run(context.Background(), f.w, &remiss.SaveDraft{ConsultationID: f.id, RespondentID: r.ID, Answer: f.answer("Utkast")}); err != nil {
+		t.Fatal(err)
+	}
 	f.clock.Set(deadline.Add(time.Minute))
 	err := f.w.Do(context.Background(), &remiss.Submit{ConsultationID: f.id, RespondentID: r.ID, Answer: f.answer(r.Organisation)})
 	if domain.AsError(err).Code != "remiss_deadline_passed" {
@@ -342,7 +344,10 @@ func TestSurvivesRestart(t *testing.T) {
 		Sections: map[string]domain.SectionAnswer{sections[3].ID: {Stance: domain.StanceOppose, Comment: "Nej."}}}
 	sub := &remiss.Submit{ConsultationID: create.ID, RespondentID: inv.Added[0].ID, Answer: a}
 	must(sub)
-	must(&remiss.SaveDraft{ConsultationID: create.ID, RespondentID: inv.Added[1].ID, Answer: domain.Answer{General: "Halvfärdigt utkast"}})
+	if _, err := writer.Run(context.Background(), w, &remiss.SaveDraft{ConsultationID: create.ID, RespondentID: inv.Added[1].ID,
+		Answer: domain.Answer{General: "Halvfärdigt utkast"}}); err != nil {
+		t.Fatal(err)
+	}
 	w.Close()
 	store.Close()
 

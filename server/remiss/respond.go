@@ -156,45 +156,44 @@ func firstError(errs []FieldError) error {
 	return errs[0].Err
 }
 
-// SaveDraft overwrites the respondent's draft. Colleagues with the same link
-// get it live; the working group sees that a draft exists, not what it says.
+// SaveDraft overwrites the respondent's draft and returns it as saved.
+// Colleagues with the same link get it live; the working group sees that a
+// draft exists, not what it says.
 type SaveDraft struct {
 	ConsultationID string
 	RespondentID   string
 	Answer         domain.Answer
 	File           *Upload
 	Origin         any
-
-	Draft domain.Draft // set by Apply
 }
 
-func (s *SaveDraft) Apply(tx *storage.Tx) ([]domain.Change, error) {
+func (s *SaveDraft) Apply(tx *storage.Tx) (domain.Draft, []domain.Change, error) {
 	_, r, _, err := respondentFor(tx, s.ConsultationID, s.RespondentID)
 	if err != nil {
-		return nil, err
+		return domain.Draft{}, nil, err
 	}
 	sections, err := tx.Sections(s.ConsultationID)
 	if err != nil {
-		return nil, err
+		return domain.Draft{}, nil, err
 	}
 	a := s.Answer
 	if err := firstError(CheckAnswer(&a, sections, false)); err != nil {
-		return nil, err
+		return domain.Draft{}, nil, err
 	}
 	if err := attach(tx, r, &a, s.File); err != nil {
-		return nil, err
+		return domain.Draft{}, nil, err
 	}
 	rev, err := tx.SaveDraft(r.ID, a)
 	if err != nil {
-		return nil, err
+		return domain.Draft{}, nil, err
 	}
-	s.Draft = domain.Draft{Rev: rev, Answer: a, UpdatedAt: tx.Now()}
-	ch, err := statusChange(tx, s.ConsultationID, r.ID, "draft", s.Draft)
+	d := domain.Draft{Rev: rev, Answer: a, UpdatedAt: tx.Now()}
+	ch, err := statusChange(tx, s.ConsultationID, r.ID, "draft", d)
 	if err != nil {
-		return nil, err
+		return domain.Draft{}, nil, err
 	}
 	ch.Origin = s.Origin
-	return []domain.Change{ch}, nil
+	return d, []domain.Change{ch}, nil
 }
 
 // Submitted is what a respondent's other open forms are told of a submission.

@@ -13,6 +13,7 @@ import (
 	"github.com/samrad-se/samrad/server/retention"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/workshop"
+	"github.com/samrad-se/samrad/server/writer"
 )
 
 func TestSweepDeletesOnlyDueInputAndRedactsTheLog(t *testing.T) {
@@ -27,10 +28,11 @@ func TestSweepDeletesOnlyDueInputAndRedactsTheLog(t *testing.T) {
 	for _, f := range []testutil.Fixture{old, recent} {
 		in := &workshop.Submit{WorkshopID: f.WorkshopID(), TableID: f.Table(0).ID, ID: uuid.NewString(),
 			QuestionID: f.Question(0).ID, Text: "Mötesplatser i varje kommun"}
-		if err := w.Do(ctx, in); err != nil {
+		stored, err := writer.Run(ctx, w, in)
+		if err != nil {
 			t.Fatal(err)
 		}
-		hide := &workshop.Audited{Command: &workshop.Moderate{WorkshopID: f.WorkshopID(), InputID: in.Stored.ID, Action: workshop.ActEdit,
+		hide := &workshop.Audited{Command: &workshop.Moderate{WorkshopID: f.WorkshopID(), InputID: stored.Input.ID, Action: workshop.ActEdit,
 			Text: "Mötesplatser i alla kommuner"}, Actor: domain.Actor{ID: "u1", Name: "Anna"}, WorkshopID: f.WorkshopID()}
 		if err := w.Do(ctx, hide); err != nil {
 			t.Fatal(err)

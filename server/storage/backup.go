@@ -45,7 +45,8 @@ func (s *Store) Backup(ctx context.Context, out string) (BackupResult, error) {
 
 // backupFrom copies with VACUUM INTO: one read transaction, so the copy is
 // the database as of one commit, and in WAL mode it never blocks the writer
-// (nor does the writer block it). The copy goes to a side file and is only
+// (nor does the writer block it). The copy gets new epochs (newTimeline) and
+// goes to a side file and is only
 // renamed to out once it has passed an integrity check and reached the disk,
 // so out is either a whole, sound backup or absent.
 func backupFrom(ctx context.Context, src *sql.DB, out string) (BackupResult, error) {
@@ -62,6 +63,10 @@ func backupFrom(ctx context.Context, src *sql.DB, out string) (BackupResult, err
 	if _, err := src.ExecContext(ctx, "VACUUM INTO ?", partial); err != nil {
 		os.Remove(partial)
 		return BackupResult{}, fmt.Errorf("copy database: %w", err)
+	}
+	if err := newTimeline(ctx, partial); err != nil {
+		os.Remove(partial)
+		return BackupResult{}, err
 	}
 	if err := verify(ctx, partial); err != nil {
 		os.Remove(partial)
@@ -80,6 +85,20 @@ func backupFrom(ctx context.Context, src *sql.DB, out string) (BackupResult, err
 		return BackupResult{}, err
 	}
 	return BackupResult{Path: out, Size: size, Duration: time.Since(start)}, nil
+}
+
+// newTimeline puts the copy's live change streams on timelines of their own
+// (see renewEpochs).
+func newTimeline(ctx context.Context, path string) error {
+	db, err := sql.Open(driverName, "file:"+path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := renewEpochs(ctx, db); err != nil {
+		return fmt.Errorf("new timeline for the copy: %w", err)
+	}
+	return nil
 }
 
 // verify opens a copy read-only and runs SQLite's full integrity check on it.

@@ -48,7 +48,7 @@ func load(t *testing.T, w *writer.Writer, f testutil.Fixture, workers int) (stop
 				}
 				cmd := &workshop.Submit{WorkshopID: f.WorkshopID(), TableID: table.ID, ID: uuid.Must(uuid.NewV7()).String(),
 					QuestionID: f.Question(0).ID, Text: fmt.Sprintf("Svar %d från %s: samverkan, långsiktighet och dialog.", j, table.Name)}
-				if err := w.Do(context.Background(), cmd); err != nil {
+				if _, err := writer.Run(context.Background(), w, cmd); err != nil {
 					t.Error(err)
 					return
 				}
@@ -71,8 +71,25 @@ func dump(t *testing.T, path string) map[string][]string {
 	tables := queryStrings(t, db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
 	out := map[string][]string{}
 	for _, name := range tables {
-		out[name] = queryStrings(t, db, "SELECT * FROM "+name)
+		// A copy is on timelines of its own (epochs): compared apart, in epochs.
+		var cols []string
+		for _, c := range queryStrings(t, db, "SELECT name FROM pragma_table_info('"+strings.Trim(name, `"`)+"') WHERE name != 'epoch' ORDER BY cid") {
+			cols = append(cols, strings.Trim(c, `"`))
+		}
+		out[name] = queryStrings(t, db, "SELECT "+strings.Join(cols, ", ")+" FROM "+name)
 		sort.Strings(out[name])
+	}
+	return out
+}
+
+// epochs are the timelines of a database's workshops, by id.
+func epochs(t *testing.T, path string) map[string]string {
+	t.Helper()
+	db := openDB(t, path)
+	out := map[string]string{}
+	for _, row := range queryStrings(t, db, "SELECT id || ' ' || epoch FROM workshops") {
+		id, epoch, _ := strings.Cut(strings.Trim(row, `"`), " ")
+		out[id] = epoch
 	}
 	return out
 }
@@ -196,6 +213,14 @@ func TestBackupDuringLoad(t *testing.T) {
 	if got := dump(t, rest); !reflect.DeepEqual(got, after) {
 		t.Fatalf("backup at rest differs from the source")
 	}
+	// A restored copy hands out the source's sequence numbers again for
+	// other changes: its timelines must be new, so no client resumes across.
+	sourceEpochs, copied := epochs(t, store.Path), epochs(t, rest)
+	for id, e := range sourceEpochs {
+		if copied[id] == "" || copied[id] == e {
+			t.Errorf("workshop %s: epoch %q in the copy, %q in the source: want a new one", id, copied[id], e)
+		}
+	}
 
 	// Restore: the documented steps (a data folder with only samrad.db).
 	restored := t.TempDir()
@@ -213,6 +238,7 @@ func TestBackupDuringLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	want.Workshop.Epoch = got.Workshop.Epoch // new in the copy (checked above)
 	if len(got.Inputs) != int(total) || !reflect.DeepEqual(got, want) {
 		t.Errorf("restored workshop differs: %d inputs, want %d", len(got.Inputs), total)
 	}

@@ -9,13 +9,13 @@ import (
 )
 
 const consultationColumns = `id, title, remitting_body, dnr, intro, deadline, state, allow_spontaneous, public_token,
-	coalesce(draft_pdf_id, ''), seq, created_at`
+	coalesce(draft_pdf_id, ''), seq, epoch, created_at`
 
 func scanConsultation(row interface{ Scan(...any) error }) (domain.Consultation, error) {
 	var c domain.Consultation
 	var deadline, created string
 	err := row.Scan(&c.ID, &c.Title, &c.RemittingBody, &c.Dnr, &c.Intro, &deadline, &c.State, &c.AllowSpontaneous,
-		&c.PublicToken, &c.DraftPDF, &c.Seq, &created)
+		&c.PublicToken, &c.DraftPDF, &c.Seq, &c.Epoch, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, domain.Errorf(domain.KindNotFound, "remiss_not_found")
 	}
@@ -59,7 +59,7 @@ func (s *Store) ListConsultations(ctx context.Context, u domain.User) ([]domain.
 
 func (tx *Tx) InsertConsultation(c domain.Consultation, createdBy string) error {
 	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO consultations (id, title, remitting_body, dnr, intro, deadline, state,
-		allow_spontaneous, public_token, seq, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULLIF(?, ''), ?)`,
+		allow_spontaneous, public_token, seq, epoch, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, `+newEpoch+`, NULLIF(?, ''), ?)`,
 		c.ID, c.Title, c.RemittingBody, c.Dnr, c.Intro, formatTime(c.Deadline), c.State, boolInt(c.AllowSpontaneous),
 		c.PublicToken, createdBy, formatTime(tx.now))
 	if err != nil || createdBy == "" {

@@ -9,17 +9,17 @@ import (
 )
 
 const inputColumns = `id, workshop_id, question_id, table_id, theme_id, text, coalesce(edited_text, ''),
-	hidden, highlighted, coalesce(merged_into, ''), created_at, seq`
+	hidden, highlighted, coalesce(merged_into, ''), created_at, seq, chosen_theme`
 
-const sqlInsertInput = `INSERT INTO inputs (id, workshop_id, question_id, table_id, theme_id, text, created_at, updated_at, seq)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+const sqlInsertInput = `INSERT INTO inputs (id, workshop_id, question_id, table_id, theme_id, text, created_at, updated_at, seq, chosen_theme)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
 
 func scanInput(row interface{ Scan(...any) error }) (domain.Input, error) {
 	var in domain.Input
 	var hidden, highlighted int
 	var created string
 	err := row.Scan(&in.ID, &in.WorkshopID, &in.QuestionID, &in.TableID, &in.ThemeID, &in.Text, &in.EditedText,
-		&hidden, &highlighted, &in.MergedInto, &created, &in.Seq)
+		&hidden, &highlighted, &in.MergedInto, &created, &in.Seq, &in.ChosenTheme)
 	if errors.Is(err, sql.ErrNoRows) {
 		return in, domain.Errorf(domain.KindNotFound, "input_not_found")
 	}
@@ -39,7 +39,7 @@ func (tx *Tx) Input(id string) (domain.Input, error) {
 func (tx *Tx) InsertInput(in domain.Input) (bool, error) {
 	res, err := tx.q.ExecContext(tx.ctx, sqlInsertInput,
 		in.ID, in.WorkshopID, in.QuestionID, in.TableID, in.ThemeID, in.Text,
-		formatTime(in.CreatedAt), formatTime(in.CreatedAt), in.Seq)
+		formatTime(in.CreatedAt), formatTime(in.CreatedAt), in.Seq, in.ChosenTheme)
 	if err != nil {
 		return false, translate(err)
 	}

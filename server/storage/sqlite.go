@@ -191,7 +191,9 @@ func (w writeQuerier) QueryRowContext(ctx context.Context, query string, args ..
 // Tx share one timestamp.
 func (s *Store) BeginWrite(ctx context.Context) (*Tx, error) {
 	s.writeMu.Lock()
-	tx := &Tx{ctx: ctx, store: s, now: s.now(), q: writeQuerier{s}}
+	// Times are kept to the microsecond (timeLayout): what a command returns
+	// must read the same as what is read back later.
+	tx := &Tx{ctx: ctx, store: s, now: s.now().Truncate(time.Microsecond), q: writeQuerier{s}}
 	if _, err := tx.q.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		s.writeMu.Unlock()
 		return nil, translate(err)

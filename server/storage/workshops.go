@@ -9,12 +9,12 @@ import (
 	"github.com/samrad-se/samrad/server/domain"
 )
 
-const workshopColumns = `id, name, date, place, state, join_code, seq, created_at, coalesce(retention_months, 0), coalesce(purged_at, '')`
+const workshopColumns = `id, name, date, place, state, join_code, seq, epoch, created_at, coalesce(retention_months, 0), coalesce(purged_at, '')`
 
 func scanWorkshop(row interface{ Scan(...any) error }) (domain.Workshop, error) {
 	var w domain.Workshop
 	var created, purged string
-	err := row.Scan(&w.ID, &w.Name, &w.Date, &w.Place, &w.State, &w.JoinCode, &w.Seq, &created, &w.RetentionMonths, &purged)
+	err := row.Scan(&w.ID, &w.Name, &w.Date, &w.Place, &w.State, &w.JoinCode, &w.Seq, &w.Epoch, &created, &w.RetentionMonths, &purged)
 	if errors.Is(err, sql.ErrNoRows) {
 		return w, domain.Errorf(domain.KindNotFound, "workshop_not_found")
 	}
@@ -61,8 +61,8 @@ func (s *Store) ListWorkshops(ctx context.Context, u domain.User) ([]domain.Work
 
 // InsertWorkshop stores a new workshop; its creator is assigned to it.
 func (tx *Tx) InsertWorkshop(w domain.Workshop, createdBy string) error {
-	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO workshops (id, name, date, place, state, join_code, seq, created_by, created_at, retention_months)
-		VALUES (?, ?, ?, ?, ?, ?, 0, NULLIF(?, ''), ?, ?)`,
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO workshops (id, name, date, place, state, join_code, seq, epoch, created_by, created_at, retention_months)
+		VALUES (?, ?, ?, ?, ?, ?, 0, `+newEpoch+`, NULLIF(?, ''), ?, ?)`,
 		w.ID, w.Name, w.Date, w.Place, w.State, w.JoinCode, createdBy, formatTime(tx.now), domain.DefaultRetentionMonths)
 	if err != nil || createdBy == "" {
 		return translate(err)
@@ -116,7 +116,8 @@ func (tx *Tx) PurgeInputs(workshopID string) (int64, error) {
 		return 0, translate(err)
 	}
 	n, _ := res.RowsAffected()
-	if _, err := tx.q.ExecContext(tx.ctx, `UPDATE workshops SET purged_at = ? WHERE id = ?`, formatTime(tx.now), workshopID); err != nil {
+	// Clients that still show the deleted input must start again from a snapshot.
+	if _, err := tx.q.ExecContext(tx.ctx, `UPDATE workshops SET purged_at = ?, epoch = `+newEpoch+` WHERE id = ?`, formatTime(tx.now), workshopID); err != nil {
 		return 0, translate(err)
 	}
 	_, err = tx.q.ExecContext(tx.ctx, `UPDATE audit_log SET before = NULL, after = NULL, redacted_at = ?

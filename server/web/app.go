@@ -19,7 +19,7 @@ import (
 
 	"github.com/samrad-se/samrad/frontend"
 	"github.com/samrad-se/samrad/server/domain"
-	"github.com/samrad-se/samrad/server/hub"
+	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/writer"
@@ -44,6 +44,9 @@ type Config struct {
 	// ProxyHeader names the header that carries the client's address behind
 	// a reverse proxy (X-Forwarded-For); rate limits count by that address.
 	ProxyHeader string
+	// Drain is how long /readyz answers 503 at shutdown before the server
+	// stops taking requests, so a proxy in front sends no new ones.
+	Drain time.Duration
 	// Organisation runs this service (named in the privacy notice and the
 	// accessibility statement); ContactEmail is where people write to it.
 	Organisation string
@@ -55,7 +58,7 @@ type Server struct {
 	cfg       Config
 	store     *storage.Store
 	writer    *writer.Writer
-	hub       *hub.Hub
+	hub       *live.Hub
 	app       *fiber.App
 	templates templates
 
@@ -65,8 +68,6 @@ type Server struct {
 	tableLimit *tableLimiter
 
 	draining atomic.Bool // shutting down: /readyz says 503
-
-	sockets sync.WaitGroup // live websocket handlers, waited for at shutdown
 }
 
 // csp allows nothing but our own origin: no inline script or style, no
@@ -81,7 +82,7 @@ const (
 	bodyLimit = domain.MaxAttachmentBytes + 1<<20
 )
 
-func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Server, error) {
+func New(cfg Config, store *storage.Store, w *writer.Writer, h *live.Hub) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -143,17 +144,17 @@ func (s *Server) Listen(addr string) error { return s.app.Listen(addr) }
 // Serve serves on a listener the caller opened (tests use a random port).
 func (s *Server) Serve(ln net.Listener) error { return s.app.Listener(ln) }
 
-// Shutdown stops taking requests, tells live connections to reconnect later
-// and waits (up to ctx) for their handlers to finish.
+// Shutdown first says "not ready" for the drain time while it serves on,
+// then stops taking requests, stops reading live connections, lets the
+// replies to what they sent be written (the acknowledgements of committed
+// work), closes them with 1012 and waits (up to ctx) for them.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.Drain()
-	err := s.app.ShutdownWithContext(ctx)
-	s.hub.Shutdown()
-	done := make(chan struct{})
-	go func() { s.sockets.Wait(); close(done) }()
 	select {
-	case <-done:
+	case <-time.After(s.cfg.Drain):
 	case <-ctx.Done():
 	}
+	err := s.app.ShutdownWithContext(ctx)
+	s.hub.Shutdown(ctx)
 	return err
 }

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samrad-se/samrad/server/domain"
@@ -39,7 +41,7 @@ func (s *Server) allow(level access, kind string) fiber.Handler {
 		if u == nil {
 			return s.requireLogin(c)
 		}
-		ok, canRun, err := s.permits(c, u, level, kind, c.Params(eventParam(kind)))
+		ok, canRun, err := s.permits(c.UserContext(), u, level, kind, c.Params(eventParam(kind)))
 		if err != nil {
 			return err
 		}
@@ -53,7 +55,7 @@ func (s *Server) allow(level access, kind string) fiber.Handler {
 
 // permits is the policy: whether u may do level on the event, and whether u
 // may change that event.
-func (s *Server) permits(c *fiber.Ctx, u *domain.User, level access, kind, id string) (ok, canRun bool, err error) {
+func (s *Server) permits(ctx context.Context, u *domain.User, level access, kind, id string) (ok, canRun bool, err error) {
 	if !u.Active {
 		return false, false, nil
 	}
@@ -68,7 +70,7 @@ func (s *Server) permits(c *fiber.Ctx, u *domain.User, level access, kind, id st
 	case accessAdmin:
 		return false, false, nil
 	}
-	assigned, err := s.store.IsAssigned(c.UserContext(), kind, id, u.ID)
+	assigned, err := s.store.IsAssigned(ctx, kind, id, u.ID)
 	if err != nil || !assigned {
 		return false, false, err
 	}
@@ -84,7 +86,7 @@ func (s *Server) permits(c *fiber.Ctx, u *domain.User, level access, kind, id st
 func (s *Server) refusal(c *fiber.Ctx, u *domain.User, level access, kind string) error {
 	switch level {
 	case accessRun:
-		seen, _, err := s.permits(c, u, accessView, kind, c.Params(eventParam(kind)))
+		seen, _, err := s.permits(c.UserContext(), u, accessView, kind, c.Params(eventParam(kind)))
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/i18n"
+	"github.com/samrad-se/samrad/server/live"
 )
 
 // statusOf is the one place where an error's kind becomes an HTTP status.
@@ -72,14 +73,7 @@ func message(lang string, e *domain.Error) string {
 
 // errorReply is the one mapping from an error to a wire reply, shared by the
 // HTTP error handler and the websockets.
-type errorReply struct {
-	Type    string `json:"type"`
-	ID      string `json:"id,omitempty"`
-	Req     string `json:"req,omitempty"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
-	Retry   bool   `json:"retry"`
-}
+type errorReply = live.ErrorReply
 
 // replyTo is who an error reply goes to: the language to write it in, and
 // the request id to log it under (for a websocket, its upgrade request's).

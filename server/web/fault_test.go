@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"database/sql"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -13,9 +12,11 @@ import (
 	_ "github.com/mattn/go-sqlite3"
 
 	"github.com/samrad-se/samrad/server/domain"
-	"github.com/samrad-se/samrad/server/hub"
+	"github.com/samrad-se/samrad/server/live"
+	"github.com/samrad-se/samrad/server/liveclient"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/workshop"
+	"github.com/samrad-se/samrad/server/writer"
 )
 
 // A full disk refuses the write; the phone is told to try again, nothing is
@@ -110,13 +111,13 @@ func TestSlowDashboardIsDroppedAndResyncs(t *testing.T) {
 	b.login(adminEmail, adminPassword)
 
 	slow := mustDial(t, ts.URL, "/ws/workshop/"+f.WorkshopID(), b.cookieHeader())
-	slowSeq := slow.nextOf("snapshot").Seq
+	opening := slow.nextOf("snapshot")
 	slow.stopReading()
 	fast := mustDial(t, ts.URL, "/ws/workshop/"+f.WorkshopID(), b.cookieHeader())
 	fast.nextOf("snapshot")
 
 	// Enough input to fill the slow dashboard's socket buffers and its queue.
-	const n = hub.DashboardQueue + 12000
+	const n = live.StaffQueue + 12000
 	text := strings.Repeat("Mer dialog mellan nämnder och föreningar. ", 8)
 	var wg sync.WaitGroup
 	errs := make(chan error, 64)
@@ -127,7 +128,7 @@ func TestSlowDashboardIsDroppedAndResyncs(t *testing.T) {
 			for i := g; i < n; i += 64 {
 				s := &workshop.Submit{WorkshopID: f.WorkshopID(), TableID: f.Table(i % 3).ID, QuestionID: f.Question(0).ID,
 					ID: uuid.Must(uuid.NewV7()).String(), Text: text}
-				if err := ts.writer.Do(context.Background(), s); err != nil {
+				if _, err := writer.Run(context.Background(), ts.writer, s); err != nil {
 					errs <- err
 					return
 				}
@@ -157,9 +158,16 @@ func TestSlowDashboardIsDroppedAndResyncs(t *testing.T) {
 		t.Errorf("hub: %+v, want the slow dashboard dropped and the fast one kept", st)
 	}
 
-	back := mustDial(t, ts.URL, "/ws/workshop/"+f.WorkshopID()+"?since="+strconv.FormatInt(slowSeq, 10), b.cookieHeader())
-	m := back.next()
-	if m.Type != "snapshot" || len(decode[dashSnapshot](t, m.Data).Inputs) != n {
-		t.Errorf("the returning dashboard got %q, want a snapshot with all %d inputs", m.Type, n)
+	cursor := liveclient.Cursor{Epoch: opening.Epoch, Seq: opening.Seq}
+	back := mustDial(t, ts.URL, "/ws/workshop/"+f.WorkshopID()+"?"+cursor.Query(), b.cookieHeader())
+	m := back.nextWithin(60 * time.Second)
+	inputs := 0
+	for _, c := range m.Changes {
+		if c.Type == "input" {
+			inputs++
+		}
+	}
+	if m.Type != "resume" || inputs != n {
+		t.Errorf("the returning dashboard got %q with %d inputs, want a resume with all %d", m.Type, inputs, n)
 	}
 }

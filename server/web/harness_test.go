@@ -10,6 +10,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -17,8 +18,8 @@ import (
 
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
-	"github.com/samrad-se/samrad/server/hub"
 	"github.com/samrad-se/samrad/server/internal/testutil"
+	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/liveclient"
 	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/storage"
@@ -39,7 +40,7 @@ type testServer struct {
 	URL    string
 	store  *storage.Store
 	writer *writer.Writer
-	hub    *hub.Hub
+	hub    *live.Hub
 	srv    *web.Server
 }
 
@@ -64,7 +65,7 @@ func newConfiguredServer(t *testing.T, opt storage.Options, configure func(*web.
 // same database again, as after a restart).
 func serveStore(t *testing.T, store *storage.Store, configure func(*web.Config, *storage.Store)) *testServer {
 	t.Helper()
-	h := hub.New()
+	h := live.NewHub()
 	m := metrics.New()
 	cfg := web.Config{SetupToken: setupToken, Metrics: m, MetricsToken: metricsToken}
 	if configure != nil {
@@ -220,8 +221,17 @@ type wsClient struct {
 
 type message = liveclient.Message
 
+// dial opens a websocket that speaks the current protocol version, unless
+// path names another.
 func dial(t *testing.T, base, path string, header http.Header) (*wsClient, int, error) {
 	t.Helper()
+	if !strings.Contains(path, "v=") {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		path += sep + "v=" + strconv.Itoa(liveclient.Version)
+	}
 	conn, err := liveclient.Dial(context.Background(), base, path, header)
 	if err != nil {
 		var he *liveclient.HandshakeError
@@ -252,6 +262,10 @@ func (c *wsClient) readLoop() {
 		}
 		for _, m := range msgs {
 			c.incoming <- m
+			// A resume carries the missed changes; tests read them after it.
+			for _, ch := range m.Changes {
+				c.incoming <- ch
+			}
 		}
 	}
 }
@@ -275,14 +289,21 @@ func (c *wsClient) send(v any) {
 // next returns the next message that is not a heartbeat.
 func (c *wsClient) next() message {
 	c.t.Helper()
+	return c.nextWithin(5 * time.Second)
+}
+
+// nextWithin is next for a message that takes long to make (a snapshot or
+// resume of many thousand inputs, under the race detector).
+func (c *wsClient) nextWithin(d time.Duration) message {
+	c.t.Helper()
 	select {
 	case m, ok := <-c.incoming:
 		if !ok {
 			c.t.Fatalf("connection closed: %v", c.closeErr)
 		}
 		return m
-	case <-time.After(5 * time.Second):
-		c.t.Fatal("no message within 5 s")
+	case <-time.After(d):
+		c.t.Fatalf("no message within %s", d)
 	}
 	return message{}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -12,8 +11,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/samrad-se/samrad/server/domain"
-	"github.com/samrad-se/samrad/server/hub"
 	"github.com/samrad-se/samrad/server/internal/testutil"
+	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/liveclient"
 	"github.com/samrad-se/samrad/server/storage"
 )
@@ -32,12 +31,17 @@ type dashSnapshot struct {
 
 func phone(t *testing.T, ts *testServer, table domain.Table, since int64) *wsClient {
 	t.Helper()
-	path := "/ws/table/" + table.Code
-	if since >= 0 {
-		path += "?since=" + strconv.FormatInt(since, 10)
-	}
-	return mustDial(t, ts.URL, path, nil)
+	return phoneAt(t, ts, table, liveclient.Cursor{Seq: since})
 }
+
+// phoneAt connects a phone that has followed the table up to cursor.
+func phoneAt(t *testing.T, ts *testServer, table domain.Table, cursor liveclient.Cursor) *wsClient {
+	t.Helper()
+	return mustDial(t, ts.URL, "/ws/table/"+table.Code+"?"+cursor.Query(), nil)
+}
+
+// cursorOf is where a client stands after an opening message.
+func cursorOf(m message) liveclient.Cursor { return liveclient.Cursor{Epoch: m.Epoch, Seq: m.Seq} }
 
 func submitMsg(f testutil.Fixture, id, text string) map[string]any {
 	return map[string]any{"type": "submit", "id": id, "question": f.Question(0).ID, "theme": "", "text": text}
@@ -78,8 +82,8 @@ func TestPhoneSubmitReachesDashboardAndTable(t *testing.T) {
 	msg["theme"] = f.Theme(1).ID
 	p1.send(msg)
 	ack := p1.nextOf("ack")
-	if ack.ID != id || ack.Duplicate || ack.Seq == 0 {
-		t.Fatalf("ack %+v", ack)
+	if ack.ID != id || ack.Duplicate || ack.Seq != 0 || decode[domain.TableInput](t, ack.Data).Text != "Vi samarbetar med Studieförbundet Vuxenskolan" {
+		t.Fatalf("ack %+v, want the stored input, matched by id and not numbered", ack)
 	}
 
 	in := decode[domain.Input](t, dash.nextOf("input").Data)
@@ -109,8 +113,8 @@ func TestIdempotentResend(t *testing.T) {
 	p2.nextOf("snapshot")
 	p2.send(submitMsg(f, id, "Skickas två gånger"))
 	second := p2.nextOf("ack")
-	if !second.Duplicate || second.Seq != first.Seq {
-		t.Errorf("resend ack %+v, want duplicate of seq %d", second, first.Seq)
+	if !second.Duplicate || string(second.Data) != string(first.Data) {
+		t.Errorf("resend ack %+v, want a duplicate of %s", second, first.Data)
 	}
 	if n := len(storedInputs(t, ts, f)); n != 1 {
 		t.Errorf("stored %d inputs, want 1", n)
@@ -121,7 +125,7 @@ func TestResumeAfterReconnect(t *testing.T) {
 	ts := newServer(t)
 	f := ts.workshop(t)
 	p := phone(t, ts, f.Table(0), -1)
-	seq := p.nextOf("snapshot").Seq
+	left := cursorOf(p.nextOf("snapshot"))
 	p.conn.Close()
 
 	other := phone(t, ts, f.Table(0), -1)
@@ -131,23 +135,29 @@ func TestResumeAfterReconnect(t *testing.T) {
 		other.nextOf("ack")
 	}
 
-	back := phone(t, ts, f.Table(0), seq)
+	back := phoneAt(t, ts, f.Table(0), left)
 	first := back.next()
-	if first.Type != "resume" || first.Seq != seq {
-		t.Fatalf("first message %+v, want resume from %d", first, seq)
+	if first.Type != "resume" || first.Epoch != left.Epoch || first.Seq != left.Seq+2 || len(first.Changes) != 2 {
+		t.Fatalf("first message %+v, want a resume from %d to %d with 2 changes", first, left.Seq, left.Seq+2)
 	}
 	for _, want := range []string{"Medan du var borta 1", "Medan du var borta 2"} {
 		m := back.nextOf("input")
-		if got := decode[domain.TableInput](t, m.Data).Text; got != want || m.Seq <= seq {
-			t.Errorf("missed change: %q at seq %d, want %q after %d", got, m.Seq, want, seq)
+		if got := decode[domain.TableInput](t, m.Data).Text; got != want || m.Seq <= left.Seq {
+			t.Errorf("missed change: %q at seq %d, want %q after %d", got, m.Seq, want, left.Seq)
 		}
 	}
 
 	t.Run("StaleSequenceGetsSnapshot", func(t *testing.T) {
-		c := phone(t, ts, f.Table(0), 1_000_000)
+		c := phoneAt(t, ts, f.Table(0), liveclient.Cursor{Epoch: left.Epoch, Seq: 1_000_000})
 		m := c.next()
 		if m.Type != "snapshot" || len(decode[phoneSnapshot](t, m.Data).Inputs) != 2 {
 			t.Errorf("a client ahead of the server got %q, want a full snapshot", m.Type)
+		}
+	})
+	t.Run("OtherTimelineGetsSnapshot", func(t *testing.T) {
+		c := phoneAt(t, ts, f.Table(0), liveclient.Cursor{Epoch: "another", Seq: left.Seq})
+		if m := c.next(); m.Type != "snapshot" {
+			t.Errorf("a client of another timeline got %q, want a snapshot", m.Type)
 		}
 	})
 }
@@ -330,7 +340,7 @@ func TestShutdownTellsClientsToReconnect(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	go ts.srv.Shutdown(ctx)
-	if err := p.closed(); liveclient.CloseCode(err) != hub.CodeServerRestart {
+	if err := p.closed(); liveclient.CloseCode(err) != live.CloseServerRestart {
 		t.Errorf("closed with %v, want 1012 (service restart)", err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/remiss"
+	"github.com/samrad-se/samrad/server/writer"
 )
 
 // respondentParam loads the respondent behind the :token of a private link
@@ -178,7 +179,7 @@ func (s *Server) respond(c *fiber.Ctx) error {
 		return c.Redirect(respondPath(r.Token)+"/receipt/"+strconv.Itoa(cmd.Stored.Version), fiber.StatusSeeOther)
 	}
 	cmd := &remiss.SaveDraft{ConsultationID: con.ID, RespondentID: r.ID, Answer: f.Answer, File: file}
-	if err := s.writer.Do(c.UserContext(), cmd); err != nil {
+	if _, err := writer.Run(c.UserContext(), s.writer, cmd); err != nil {
 		return s.respondFailed(c, f, err)
 	}
 	return c.Redirect(respondPath(r.Token)+"?saved=draft#form-top", fiber.StatusSeeOther)

@@ -3,7 +3,6 @@ package web
 import (
 	"time"
 
-	"github.com/gofiber/contrib/websocket"
 	"github.com/gofiber/fiber/v2/middleware/pprof"
 
 	"github.com/samrad-se/samrad/server/domain"
@@ -28,7 +27,7 @@ func (s *Server) routes() {
 	app.Get("/join", guessing, s.settle, s.join)
 	app.Get("/e/:code", guessing, s.settle, s.pickTable)
 	app.Get("/t/:code", guessing, s.settle, s.tablePage)
-	app.Get("/ws/table/:code", guessing, s.settle, sameOrigin, s.tableSocketAuth, websocket.New(s.tableSocket, wsConfig))
+	app.Get("/ws/table/:code", guessing, s.settle, s.socket(s.admitTable))
 
 	// Public pages every footer links to.
 	app.Get("/privacy", s.privacyPage)
@@ -45,7 +44,7 @@ func (s *Server) routes() {
 	app.Post("/r/:token", guessing, s.settle, csrf, s.respond)
 	app.Get("/r/:token/receipt/:version", guessing, s.settle, s.receiptPage)
 	app.Get("/r/:token/draft.pdf", guessing, s.settle, s.draftPDFPrivate)
-	app.Get("/ws/remiss/:token", guessing, s.settle, sameOrigin, s.respondentSocketAuth, websocket.New(s.respondentSocket, wsConfig))
+	app.Get("/ws/remiss/:token", guessing, s.settle, s.socket(s.admitForm))
 
 	// Logging in, and one-time account links (invitations, password resets).
 	app.Use(s.loadUser)
@@ -60,7 +59,7 @@ func (s *Server) routes() {
 	// Staff. Each route names who may use it (authz.go decides); :id is the event.
 	view, run := s.allow(accessView, domain.KindWorkshop), s.allow(accessRun, domain.KindWorkshop)
 	staff, create, admins := s.allow(accessStaff, ""), s.allow(accessCreate, ""), s.allow(accessAdmin, "")
-	app.Get("/ws/workshop/:id", sameOrigin, view, s.dashboardSocketAuth, websocket.New(s.dashboardSocket, wsConfig))
+	app.Get("/ws/workshop/:id", view, s.socket(s.admitDashboard))
 	admin := app.Group("/admin", s.requireLogin, csrf)
 	admin.Get("/", staff, s.adminHome)
 	admin.Get("/account", staff, s.accountPage)
@@ -100,7 +99,7 @@ func (s *Server) routes() {
 
 	// Consultations (remisser): the working group's pages; :cid is the consultation.
 	cview, crun := s.allow(accessView, domain.KindConsultation), s.allow(accessRun, domain.KindConsultation)
-	app.Get("/ws/consultation/:cid", sameOrigin, cview, s.consultationSocketAuth, websocket.New(s.consultationSocket, wsConfig))
+	app.Get("/ws/consultation/:cid", cview, s.socket(s.admitOverview))
 	admin.Get("/consultations", staff, s.consultationsPage)
 	admin.Get("/consultations/new", create, s.newConsultationPage)
 	admin.Post("/consultations", create, s.createConsultation)

@@ -179,9 +179,11 @@ func (s *Server) startSession(c *fiber.Ctx, userID string) error {
 
 func (s *Server) logout(c *fiber.Ctx) error {
 	if token := c.Cookies(sessionCookie); token != "" {
-		if err := s.store.DeleteSession(c.UserContext(), auth.HashToken(token)); err != nil {
+		hash := auth.HashToken(token)
+		if err := s.store.DeleteSession(c.UserContext(), hash); err != nil {
 			return err
 		}
+		s.endSessionSockets(hash)
 	}
 	s.clearSessionCookie(c)
 	return c.Redirect("/", fiber.StatusSeeOther)

@@ -45,7 +45,7 @@ func (s *Server) themePage(c *fiber.Ctx) error {
 		ok, seen := visible[tc.ConsultationID]
 		if !seen {
 			var err error
-			if ok, _, err = s.permits(c, userOf(c), accessView, domain.KindConsultation, tc.ConsultationID); err != nil {
+			if ok, _, err = s.permits(c.UserContext(), userOf(c), accessView, domain.KindConsultation, tc.ConsultationID); err != nil {
 				return err
 			}
 			visible[tc.ConsultationID] = ok
@@ -67,7 +67,7 @@ func (s *Server) setThemeWorkshop(c *fiber.Ctx) error {
 	}
 	wid := c.FormValue("workshop")
 	if wid != "" {
-		ok, _, err := s.permits(c, userOf(c), accessView, domain.KindWorkshop, wid)
+		ok, _, err := s.permits(c.UserContext(), userOf(c), accessView, domain.KindWorkshop, wid)
 		if err != nil {
 			return err
 		}

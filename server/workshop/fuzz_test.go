@@ -2,6 +2,7 @@ package workshop_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/samrad-se/samrad/server/internal/testutil"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/workshop"
+	"github.com/samrad-se/samrad/server/writer"
 )
 
 // FuzzSubmit sends arbitrary submissions through the real writer into a real
@@ -32,18 +34,19 @@ func FuzzSubmit(f *testing.F) {
 			s.ThemeID = fx.Theme(theme).ID
 		}
 		before := count(t, store, fx.WorkshopID())
-		err := w.Do(context.Background(), s)
+		res, err := writer.Run(context.Background(), w, s)
 		after := count(t, store, fx.WorkshopID())
 		switch {
 		case err != nil && after != before:
 			t.Fatalf("refused (%v) but the database changed: %d → %d rows", err, before, after)
-		case err == nil && !s.Duplicate && after != before+1:
+		case err == nil && !res.Duplicate && after != before+1:
 			t.Fatalf("accepted but %d → %d rows", before, after)
-		case err == nil && s.Duplicate && after != before:
+		case err == nil && res.Duplicate && after != before:
 			t.Fatalf("duplicate but %d → %d rows", before, after)
 		case err == nil:
-			if n := utf8.RuneCountInString(s.Stored.Text); n == 0 || n > domain.MaxInputRunes || !utf8.ValidString(s.Stored.Text) {
-				t.Fatalf("stored text of %d characters: %q", n, s.Stored.Text)
+			if n := utf8.RuneCountInString(res.Input.Text); n == 0 || n > domain.MaxInputRunes || !utf8.ValidString(res.Input.Text) ||
+				strings.ContainsAny(res.Input.Text, "\x00\ufffd") {
+				t.Fatalf("stored text of %d characters: %q", n, res.Input.Text)
 			}
 		}
 	})

@@ -6,8 +6,9 @@ import (
 )
 
 // Submit stores one piece of input from a table's phone. The phone chose ID;
-// sending the same ID again is acknowledged with the stored input and writes
-// nothing, so a phone may resend whenever it is unsure.
+// sending the same ID again with the same content is acknowledged with the
+// stored input and writes nothing, so a phone may resend whenever it is
+// unsure. The same ID with other content is refused (id_reused).
 type Submit struct {
 	WorkshopID string
 	TableID    string // from the connection, never from the message
@@ -17,11 +18,13 @@ type Submit struct {
 	Text       string
 	Origin     any // the submitting connection (see domain.Change)
 
-	// Set by Apply.
-	Stored    domain.Input
-	Duplicate bool
-
 	validated bool
+}
+
+// Submitted is what a Submit stored.
+type Submitted struct {
+	Input     domain.Input
+	Duplicate bool // it was stored before, by an earlier send of the same ID
 }
 
 // Validate checks what needs no database; the websocket handler calls it
@@ -44,50 +47,52 @@ func (s *Submit) Validate() error {
 	return nil
 }
 
-func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
+func (s *Submit) Apply(tx *storage.Tx) (Submitted, []domain.Change, error) {
 	if err := s.Validate(); err != nil {
-		return nil, err
+		return Submitted{}, nil, err
 	}
 	existing, err := tx.Input(s.ID)
 	if err == nil {
 		if existing.TableID != s.TableID {
 			// Someone else's id: say nothing about that input.
-			return nil, domain.Errorf(domain.KindInvalid, "id_invalid")
+			return Submitted{}, nil, domain.Errorf(domain.KindInvalid, "id_invalid")
 		}
-		s.Stored, s.Duplicate = existing, true
-		return nil, nil
+		if existing.Text != s.Text || existing.QuestionID != s.QuestionID || existing.ChosenTheme != s.ThemeID {
+			return Submitted{}, nil, domain.Errorf(domain.KindConflict, "id_reused")
+		}
+		return Submitted{Input: existing, Duplicate: true}, nil, nil
 	}
 	if !domain.IsKind(err, domain.KindNotFound) {
-		return nil, err
+		return Submitted{}, nil, err
 	}
 	qState, wState, err := tx.AnswerableCheck(s.WorkshopID, s.QuestionID)
 	if err != nil {
-		return nil, err
+		return Submitted{}, nil, err
 	}
 	if wState != domain.WorkshopOpen {
-		return nil, domain.Errorf(domain.KindConflict, "workshop_not_open")
+		return Submitted{}, nil, domain.Errorf(domain.KindConflict, "workshop_not_open")
 	}
 	if qState != domain.QuestionOpen {
-		return nil, domain.Errorf(domain.KindConflict, "question_closed")
+		return Submitted{}, nil, domain.Errorf(domain.KindConflict, "question_closed")
 	}
 	themeID := s.ThemeID
 	if themeID == "" {
 		if themeID, err = tx.ParkingTheme(s.WorkshopID); err != nil {
-			return nil, err
+			return Submitted{}, nil, err
 		}
 	} else if _, err := tx.Theme(s.WorkshopID, themeID); err != nil {
-		return nil, err
+		return Submitted{}, nil, err
 	}
 	seq, err := tx.NextSeq(s.WorkshopID)
 	if err != nil {
-		return nil, err
+		return Submitted{}, nil, err
 	}
 	in := domain.Input{ID: s.ID, WorkshopID: s.WorkshopID, QuestionID: s.QuestionID, TableID: s.TableID,
-		ThemeID: themeID, Text: s.Text, CreatedAt: tx.Now(), Seq: seq}
+		ThemeID: themeID, ChosenTheme: s.ThemeID, Text: s.Text, CreatedAt: tx.Now(), Seq: seq}
 	if _, err := tx.InsertInput(in); err != nil {
-		return nil, err
+		return Submitted{}, nil, err
 	}
-	s.Stored = in
-	return []domain.Change{{WorkshopID: s.WorkshopID, Seq: seq, Type: "input", Audience: domain.ToTable,
-		TableID: s.TableID, Payload: in, PhonePayload: in.ForTable(), Origin: s.Origin}}, nil
+	c := InputChange(in)
+	c.Origin = s.Origin
+	return Submitted{Input: in}, []domain.Change{c}, nil
 }

@@ -152,7 +152,6 @@ func (d *DeleteTheme) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if err := tx.DeleteTheme(d.WorkshopID, t.ID); err != nil {
 		return nil, err
 	}
-	c, err := numbered(tx, domain.Change{WorkshopID: d.WorkshopID, Type: "theme_removed", Audience: domain.ToEveryone,
-		Payload: map[string]string{"id": t.ID}})
+	c, err := numbered(tx, ThemeRemovedChange(d.WorkshopID, t.ID), t.ID)
 	return append(changes, c), err
 }

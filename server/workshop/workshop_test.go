@@ -34,7 +34,7 @@ func setup(t *testing.T) env {
 	return env{store: store, w: w, rec: rec, f: f}
 }
 
-func (e env) submit(t *testing.T, s *workshop.Submit) error {
+func (e env) submit(t *testing.T, s *workshop.Submit) (workshop.Submitted, error) {
 	t.Helper()
 	if s.WorkshopID == "" {
 		s.WorkshopID = e.f.WorkshopID()
@@ -48,7 +48,7 @@ func (e env) submit(t *testing.T, s *workshop.Submit) error {
 	if s.ID == "" {
 		s.ID = uuid.Must(uuid.NewV7()).String()
 	}
-	return e.w.Do(context.Background(), s)
+	return writer.Run(context.Background(), e.w, s)
 }
 
 func (e env) inputs(t *testing.T) []domain.Input {
@@ -71,7 +71,8 @@ func TestSubmit(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		e := setup(t)
 		s := &workshop.Submit{Text: "  Vi samarbetar med Röda Korset\r\noch idrottsföreningar.  "}
-		if err := e.submit(t, s); err != nil {
+		res, err := e.submit(t, s)
+		if err != nil {
 			t.Fatal(err)
 		}
 		got := e.inputs(t)
@@ -85,17 +86,17 @@ func TestSubmit(t *testing.T) {
 			t.Errorf("input without a theme went to %q, want the parking lot", got[0].ThemeID)
 		}
 		c := <-e.rec.Changes
-		if c.Type != "input" || c.Audience != domain.ToTable || c.TableID != e.f.Table(0).ID || c.Seq != s.Stored.Seq {
+		if c.Type != "input" || c.Audience != domain.ToMember || c.Member != e.f.Table(0).ID || c.Seq != res.Input.Seq {
 			t.Errorf("published %+v", c)
 		}
-		if _, ok := c.PhonePayload.(domain.TableInput); !ok {
-			t.Errorf("phones get %T, want the reduced TableInput", c.PhonePayload)
+		if _, ok := c.MemberPayload.(domain.TableInput); !ok {
+			t.Errorf("phones get %T, want the reduced TableInput", c.MemberPayload)
 		}
 	})
 
 	t.Run("OKWithTheme", func(t *testing.T) {
 		e := setup(t)
-		if err := e.submit(t, &workshop.Submit{Text: "Dialog behövs", ThemeID: e.f.Theme(1).ID}); err != nil {
+		if _, err := e.submit(t, &workshop.Submit{Text: "Dialog behövs", ThemeID: e.f.Theme(1).ID}); err != nil {
 			t.Fatal(err)
 		}
 		if got := e.inputs(t)[0].ThemeID; got != e.f.Theme(1).ID {
@@ -106,7 +107,7 @@ func TestSubmit(t *testing.T) {
 	t.Run("OKNormalisesToNFC", func(t *testing.T) {
 		e := setup(t)
 		decomposed := "Sma\u030angsbo" // "å" as a + combining ring
-		if err := e.submit(t, &workshop.Submit{Text: decomposed}); err != nil {
+		if _, err := e.submit(t, &workshop.Submit{Text: decomposed}); err != nil {
 			t.Fatal(err)
 		}
 		if got := e.inputs(t)[0].Text; got != "Smångsbo" {
@@ -117,16 +118,16 @@ func TestSubmit(t *testing.T) {
 	t.Run("DuplicateIsAcknowledgedAndNotStoredTwice", func(t *testing.T) {
 		e := setup(t)
 		id := uuid.Must(uuid.NewV7()).String()
-		first := &workshop.Submit{ID: id, Text: "Samma text"}
-		if err := e.submit(t, first); err != nil {
+		first, err := e.submit(t, &workshop.Submit{ID: id, Text: "Samma text"})
+		if err != nil {
 			t.Fatal(err)
 		}
-		again := &workshop.Submit{ID: id, Text: "Samma text"}
-		if err := e.submit(t, again); err != nil {
+		again, err := e.submit(t, &workshop.Submit{ID: id, Text: "Samma text"})
+		if err != nil {
 			t.Fatal(err)
 		}
-		if !again.Duplicate || again.Stored.Seq != first.Stored.Seq {
-			t.Errorf("resend: duplicate=%v seq=%d, want true and %d", again.Duplicate, again.Stored.Seq, first.Stored.Seq)
+		if !again.Duplicate || again.Input.Seq != first.Input.Seq {
+			t.Errorf("resend: duplicate=%v seq=%d, want true and %d", again.Duplicate, again.Input.Seq, first.Input.Seq)
 		}
 		if n := len(e.inputs(t)); n != 1 {
 			t.Errorf("stored %d inputs, want 1", n)
@@ -140,15 +141,15 @@ func TestSubmit(t *testing.T) {
 	t.Run("DuplicateAfterQuestionClosedIsStillAcknowledged", func(t *testing.T) {
 		e := setup(t)
 		s := &workshop.Submit{Text: "Kom fram innan frågan stängdes"}
-		if err := e.submit(t, s); err != nil {
+		if _, err := e.submit(t, s); err != nil {
 			t.Fatal(err)
 		}
 		close := &workshop.SetQuestionState{WorkshopID: e.f.WorkshopID(), QuestionID: e.f.Question(0).ID, State: domain.QuestionClosed}
 		if err := e.w.Do(context.Background(), close); err != nil {
 			t.Fatal(err)
 		}
-		resend := &workshop.Submit{ID: s.ID, Text: s.Text}
-		if err := e.submit(t, resend); err != nil || !resend.Duplicate {
+		resend, err := e.submit(t, &workshop.Submit{ID: s.ID, Text: s.Text})
+		if err != nil || !resend.Duplicate {
 			t.Errorf("resend of a stored input after closing: err=%v duplicate=%v, want acknowledged", err, resend.Duplicate)
 		}
 	})
@@ -156,16 +157,61 @@ func TestSubmit(t *testing.T) {
 	t.Run("IDOfAnotherTableIsRefused", func(t *testing.T) {
 		e := setup(t)
 		s := &workshop.Submit{Text: "Bord 1 skrev detta"}
-		if err := e.submit(t, s); err != nil {
+		if _, err := e.submit(t, s); err != nil {
 			t.Fatal(err)
 		}
-		steal := &workshop.Submit{ID: s.ID, TableID: e.f.Table(1).ID, Text: "x"}
-		if err := e.submit(t, steal); codeOf(err) != "id_invalid" {
+		steal, err := e.submit(t, &workshop.Submit{ID: s.ID, TableID: e.f.Table(1).ID, Text: "x"})
+		if codeOf(err) != "id_invalid" {
 			t.Errorf("err = %v, want id_invalid", err)
 		}
-		if steal.Stored.Text != "" {
-			t.Errorf("another table learned the text %q", steal.Stored.Text)
+		if steal.Input.Text != "" {
+			t.Errorf("another table learned the text %q", steal.Input.Text)
 		}
+	})
+
+	// An id is the phone's promise that this is the same answer: the same
+	// id with other content is a mistake to report, not a duplicate to
+	// acknowledge while the new content is lost.
+	t.Run("ErrIDReused", func(t *testing.T) {
+		for _, tc := range []struct {
+			name string
+			mod  func(e env, s *workshop.Submit)
+		}{
+			{"OtherText", func(e env, s *workshop.Submit) { s.Text = "Något helt annat" }},
+			{"OtherQuestion", func(e env, s *workshop.Submit) { s.QuestionID = e.f.Question(2).ID }},
+			{"OtherTheme", func(e env, s *workshop.Submit) { s.ThemeID = e.f.Theme(2).ID }},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				e := setup(t)
+				first := &workshop.Submit{Text: "Samma id", ThemeID: e.f.Theme(1).ID}
+				if _, err := e.submit(t, first); err != nil {
+					t.Fatal(err)
+				}
+				again := &workshop.Submit{ID: first.ID, Text: first.Text, ThemeID: first.ThemeID, QuestionID: first.QuestionID}
+				tc.mod(e, again)
+				if _, err := e.submit(t, again); codeOf(err) != "id_reused" {
+					t.Fatalf("err = %v, want id_reused", err)
+				}
+				if got := e.inputs(t); len(got) != 1 || got[0].Text != "Samma id" || got[0].ThemeID != e.f.Theme(1).ID {
+					t.Errorf("stored %+v, want the first answer unchanged", got)
+				}
+			})
+		}
+		t.Run("MovedSinceIsStillTheSameAnswer", func(t *testing.T) {
+			e := setup(t)
+			first := &workshop.Submit{Text: "Flyttad av processledaren"}
+			if _, err := e.submit(t, first); err != nil {
+				t.Fatal(err)
+			}
+			move := &workshop.Moderate{WorkshopID: e.f.WorkshopID(), InputID: first.ID, Action: workshop.ActMove, Theme: e.f.Theme(3).ID}
+			if err := e.w.Do(context.Background(), move); err != nil {
+				t.Fatal(err)
+			}
+			res, err := e.submit(t, &workshop.Submit{ID: first.ID, Text: first.Text})
+			if err != nil || !res.Duplicate {
+				t.Errorf("resend after a move: err=%v duplicate=%v, want acknowledged as a duplicate", err, res.Duplicate)
+			}
+		})
 	})
 
 	errs := []struct {
@@ -174,6 +220,10 @@ func TestSubmit(t *testing.T) {
 		code string
 	}{
 		{"ErrTextRequired", func(e env, s *workshop.Submit) { s.Text = " \n\t " }, "text_required"},
+		{"ErrTextOnlyInvisible", func(e env, s *workshop.Submit) { s.Text = "\u200b\u200b \u200d\ufeff\u00ad" }, "text_required"},
+		{"ErrTextNUL", func(e env, s *workshop.Submit) { s.Text = "Hej\x00då" }, "text_invalid"},
+		{"ErrTextReplacementChar", func(e env, s *workshop.Submit) { s.Text = "Trasig \ufffd text" }, "text_invalid"},
+		{"ErrTextNotUTF8", func(e env, s *workshop.Submit) { s.Text = "Trasig \xff text" }, "text_invalid"},
 		{"ErrTextTooLong", func(e env, s *workshop.Submit) { s.Text = strings.Repeat("å", domain.MaxInputRunes+1) }, "text_too_long"},
 		{"ErrIDInvalid", func(e env, s *workshop.Submit) { s.ID = "not-a-uuid" }, "id_invalid"},
 		{"ErrIDNotCanonical", func(e env, s *workshop.Submit) { s.ID = strings.ToUpper(uuid.Must(uuid.NewV7()).String()) }, "id_invalid"},
@@ -187,7 +237,7 @@ func TestSubmit(t *testing.T) {
 			e := setup(t)
 			s := &workshop.Submit{Text: "Giltig text"}
 			tc.mod(e, s)
-			if err := e.submit(t, s); codeOf(err) != tc.code {
+			if _, err := e.submit(t, s); codeOf(err) != tc.code {
 				t.Fatalf("err = %v, want %s", err, tc.code)
 			}
 			if n := len(e.inputs(t)); n != 0 {
@@ -204,14 +254,14 @@ func TestSubmit(t *testing.T) {
 		if err := e.w.Do(context.Background(), &workshop.SetState{WorkshopID: e.f.WorkshopID(), State: domain.WorkshopClosed}); err != nil {
 			t.Fatal(err)
 		}
-		if err := e.submit(t, &workshop.Submit{Text: "För sent"}); codeOf(err) != "workshop_not_open" {
+		if _, err := e.submit(t, &workshop.Submit{Text: "För sent"}); codeOf(err) != "workshop_not_open" {
 			t.Errorf("err = %v, want workshop_not_open", err)
 		}
 	})
 
 	t.Run("TextAtTheLimitIsAccepted", func(t *testing.T) {
 		e := setup(t)
-		if err := e.submit(t, &workshop.Submit{Text: strings.Repeat("ö", domain.MaxInputRunes)}); err != nil {
+		if _, err := e.submit(t, &workshop.Submit{Text: strings.Repeat("ö", domain.MaxInputRunes)}); err != nil {
 			t.Errorf("text of exactly %d characters: %v", domain.MaxInputRunes, err)
 		}
 	})
@@ -221,7 +271,7 @@ func TestSequenceNumbers(t *testing.T) {
 	e := setup(t)
 	var last int64
 	for i := 0; i < 5; i++ {
-		if err := e.submit(t, &workshop.Submit{Text: "Synpunkt"}); err != nil {
+		if _, err := e.submit(t, &workshop.Submit{Text: "Synpunkt"}); err != nil {
 			t.Fatal(err)
 		}
 		c := <-e.rec.Changes
@@ -231,10 +281,10 @@ func TestSequenceNumbers(t *testing.T) {
 		last = c.Seq
 	}
 	// A failing command gives its number back: the next change follows on.
-	if err := e.submit(t, &workshop.Submit{Text: "x", QuestionID: e.f.Question(2).ID}); err == nil {
+	if _, err := e.submit(t, &workshop.Submit{Text: "x", QuestionID: e.f.Question(2).ID}); err == nil {
 		t.Fatal("submit to a closed question succeeded")
 	}
-	if err := e.submit(t, &workshop.Submit{Text: "Efter felet"}); err != nil {
+	if _, err := e.submit(t, &workshop.Submit{Text: "Efter felet"}); err != nil {
 		t.Fatal(err)
 	}
 	if c := <-e.rec.Changes; c.Seq != last+1 {
@@ -261,7 +311,7 @@ func TestModerate(t *testing.T) {
 	e := setup(t)
 	a, b, c := &workshop.Submit{Text: "Långsiktig finansiering"}, &workshop.Submit{Text: "Långsiktig finansering"}, &workshop.Submit{Text: "Fleråriga bidrag"}
 	for _, s := range []*workshop.Submit{a, b, c} {
-		if err := e.submit(t, s); err != nil {
+		if _, err := e.submit(t, s); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -341,7 +391,7 @@ func TestModerate(t *testing.T) {
 
 	t.Run("ChangesGoToDashboardsOnly", func(t *testing.T) {
 		for len(e.rec.Changes) > 0 {
-			if c := <-e.rec.Changes; c.Type == "input" && c.Audience == domain.ToTable && c.Payload.(domain.Input).EditedText != "" {
+			if c := <-e.rec.Changes; c.Type == "input" && c.Audience != domain.ToStaff && c.Payload.(domain.Input).EditedText != "" {
 				t.Errorf("moderation was sent to phones: %+v", c)
 			}
 		}
@@ -352,7 +402,7 @@ func TestModerateOtherWorkshopsInput(t *testing.T) {
 	e := setup(t)
 	other := testutil.MustWorkshop(t, e.store, e.w, 1)
 	s := &workshop.Submit{Text: "Annan workshop"}
-	if err := e.submit(t, s); err != nil {
+	if _, err := e.submit(t, s); err != nil {
 		t.Fatal(err)
 	}
 	m := &workshop.Moderate{WorkshopID: other.WorkshopID(), InputID: s.ID, Action: workshop.ActHide}
@@ -364,7 +414,7 @@ func TestModerateOtherWorkshopsInput(t *testing.T) {
 func TestDeleteThemeMovesInputToParking(t *testing.T) {
 	e := setup(t)
 	s := &workshop.Submit{Text: "Om mångfald", ThemeID: e.f.Theme(5).ID}
-	if err := e.submit(t, s); err != nil {
+	if _, err := e.submit(t, s); err != nil {
 		t.Fatal(err)
 	}
 	if err := e.w.Do(context.Background(), &workshop.DeleteTheme{WorkshopID: e.f.WorkshopID(), ThemeID: e.f.Theme(5).ID}); err != nil {

@@ -29,7 +29,7 @@ func BenchmarkSubmit(b *testing.B) {
 				go func() {
 					defer wg.Done()
 					for i := 0; i < per; i++ {
-						if err := w.Do(context.Background(), submit(f, "Fler långsiktiga samarbeten med föreningarna")); err != nil {
+						if err := run(context.Background(), w, submit(f, "Fler långsiktiga samarbeten med föreningarna")); err != nil {
 							b.Error(err)
 							return
 						}

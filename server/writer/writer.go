@@ -8,6 +8,9 @@ package writer
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -20,6 +23,35 @@ import (
 // leaves nothing behind: the writer rolls back to a savepoint taken before it.
 type Command interface {
 	Apply(tx *storage.Tx) ([]domain.Change, error)
+}
+
+// Producer is a command with a result for its caller (what was stored, and
+// how), returned by Run rather than left in the command.
+type Producer[R any] interface {
+	Apply(tx *storage.Tx) (R, []domain.Change, error)
+}
+
+// commandFunc adapts a function to Command.
+type commandFunc func(tx *storage.Tx) ([]domain.Change, error)
+
+func (f commandFunc) Apply(tx *storage.Tx) ([]domain.Change, error) { return f(tx) }
+
+// Run queues a producing command like Do and returns its result once
+// committed.
+func Run[R any](ctx context.Context, w *Writer, cmd Producer[R]) (R, error) {
+	var result R
+	err := w.Do(ctx, commandFunc(func(tx *storage.Tx) ([]domain.Change, error) {
+		r, changes, err := cmd.Apply(tx)
+		if err == nil {
+			result = r
+		}
+		return changes, err
+	}))
+	if err != nil {
+		var zero R
+		return zero, err
+	}
+	return result, nil
 }
 
 // Publisher receives committed changes, in sequence order.
@@ -174,6 +206,18 @@ func (w *Writer) commit(batch []*request) {
 	}
 }
 
+// applyOne runs one command; a command that panics fails alone, like one
+// that returns an error, instead of taking the process and its batch down.
+func applyOne(cmd Command, tx *storage.Tx) (changes []domain.Change, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			slog.Error("writer command panicked", "command", fmt.Sprintf("%T", cmd), "panic", r, "stack", string(debug.Stack()))
+			changes, err = nil, domain.Internal(fmt.Errorf("command panicked: %v", r))
+		}
+	}()
+	return cmd.Apply(tx)
+}
+
 // apply runs the batch in one transaction. A command's own failure is
 // recorded in results and undone alone; a failure of the transaction itself
 // is returned, and then nothing of the batch was written.
@@ -193,7 +237,7 @@ func (w *Writer) apply(batch []*request, results []error) ([]domain.Change, erro
 		if err := tx.Savepoint(); err != nil {
 			return nil, err
 		}
-		ch, err := r.cmd.Apply(tx)
+		ch, err := applyOne(r.cmd, tx)
 		if err != nil {
 			results[i] = err
 			if rbErr := tx.RollbackTo(); rbErr != nil {

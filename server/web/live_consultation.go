@@ -1,0 +1,134 @@
+package web
+
+// Live connections of consultations: the working group's overview follows
+// the whole consultation (staff); each respondent's open answer forms are
+// members, so colleagues with the same private link see each other's drafts.
+
+import (
+	"context"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/live"
+	"github.com/samrad-se/samrad/server/remiss"
+	"github.com/samrad-se/samrad/server/writer"
+)
+
+// maxDraftMessage fits a whole answer: every field at its limit, in JSON.
+const maxDraftMessage = 1 << 20
+
+// overviewSnapshot is what the working group's live overview starts from.
+type overviewSnapshot struct {
+	Consultation domain.Consultation `json:"consultation"`
+	Sections     []domain.Section    `json:"sections"`
+	Respondents  []remiss.Live       `json:"respondents"`
+}
+
+// formSnapshot is what an open answer form starts from.
+type formSnapshot struct {
+	Draft     domain.Draft `json:"draft"`
+	Version   int          `json:"version"`
+	Reference string       `json:"reference"`
+}
+
+// openConsultation starts a consultation connection. A consultation changes
+// slowly and its state is small, so a client that missed anything gets a
+// snapshot; one that missed nothing resumes with no changes. The sequence
+// number is read before the data, so a change committed in between is both
+// in the snapshot and sent after it (applying a respondent's row twice does
+// no harm, missing it would).
+func (s *Server) openConsultation(ctx context.Context, p *live.Peer) (live.Opening, error) {
+	con, err := s.store.Consultation(ctx, p.Topic.ID)
+	if err != nil {
+		return live.Opening{}, err
+	}
+	if p.Since.Epoch == con.Epoch && p.Since.Seq == con.Seq {
+		return live.Opening{Epoch: con.Epoch, Seq: con.Seq}, nil
+	}
+	o := live.Opening{Epoch: con.Epoch, Seq: con.Seq}
+	if p.Member != "" {
+		r, err := s.store.Respondent(ctx, con.ID, p.Member)
+		if err != nil {
+			return o, err
+		}
+		d, err := s.store.Draft(ctx, p.Member)
+		if err != nil {
+			return o, err
+		}
+		o.Snapshot = formSnapshot{Draft: d, Version: r.Version, Reference: r.Reference}
+		return o, nil
+	}
+	sections, err := s.store.Sections(ctx, con.ID)
+	if err != nil {
+		return o, err
+	}
+	list, latest, err := s.store.Respondents(ctx, con.ID)
+	if err != nil {
+		return o, err
+	}
+	respondents := make([]remiss.Live, 0, len(list))
+	for _, r := range list {
+		var v *domain.Version
+		if lv, ok := latest[r.ID]; ok {
+			v = &lv
+		}
+		respondents = append(respondents, remiss.LiveOf(r, v))
+	}
+	o.Snapshot = overviewSnapshot{Consultation: con, Sections: nonNil(sections), Respondents: respondents}
+	return o, nil
+}
+
+// overviewEndpoint is the working group's live overview; it only listens.
+type overviewEndpoint struct{ s *Server }
+
+// admitOverview admits the logged-in working group (the route's guard has
+// checked access).
+func (s *Server) admitOverview(c *fiber.Ctx) (*live.Peer, live.Endpoint, error) {
+	con, err := s.consultationParam(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.staffPeer(c, domain.ConsultationTopic(con.ID), domain.KindConsultation), overviewEndpoint{s}, nil
+}
+
+func (e overviewEndpoint) Open(ctx context.Context, p *live.Peer) (live.Opening, error) {
+	return e.s.openConsultation(ctx, p)
+}
+
+func (e overviewEndpoint) Handle(context.Context, *live.Peer, *live.Inbound) ([]byte, error) {
+	return nil, domain.Errorf(domain.KindInvalid, "message_invalid")
+}
+
+// formEndpoint is an answer form opened with a private link: it saves drafts.
+type formEndpoint struct {
+	s              *Server
+	consultationID string
+	respondentID   string
+}
+
+// admitForm lets an answer form in with its private link.
+func (s *Server) admitForm(c *fiber.Ctx) (*live.Peer, live.Endpoint, error) {
+	r, con, err := s.respondentParam(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := &live.Peer{Topic: domain.ConsultationTopic(con.ID), Member: r.ID, MaxMessage: maxDraftMessage}
+	return p, formEndpoint{s: s, consultationID: con.ID, respondentID: r.ID}, nil
+}
+
+func (e formEndpoint) Open(ctx context.Context, p *live.Peer) (live.Opening, error) {
+	return e.s.openConsultation(ctx, p)
+}
+
+func (e formEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.Inbound) ([]byte, error) {
+	if msg.Type != "draft" || msg.Answer == nil {
+		return nil, domain.Errorf(domain.KindInvalid, "message_invalid")
+	}
+	d, err := writer.Run(ctx, e.s.writer, &remiss.SaveDraft{ConsultationID: e.consultationID, RespondentID: e.respondentID,
+		Answer: *msg.Answer, Origin: p.Origin()})
+	if err != nil {
+		return nil, err
+	}
+	return live.Saved(msg.Req, d.Rev), nil
+}
