@@ -57,18 +57,21 @@ func TestBackupCommandWhileServing(t *testing.T) {
 				default:
 				}
 				p.Submit(fmt.Sprintf("Synpunkt %d från telefon %d", j, i))
-				time.Sleep(3 * time.Millisecond)
+				// Two phones a table, each at 10 a second: the table's
+				// own limit (20 a second) is not what this test is about.
+				time.Sleep(100 * time.Millisecond)
 			}
 		}()
 	}
-	time.Sleep(500 * time.Millisecond)
-	var ackedBefore []string
-	for _, p := range phones {
-		ackedBefore = append(ackedBefore, p.Acked()...)
+	acked := func() []string {
+		var ids []string
+		for _, p := range phones {
+			ids = append(ids, p.Acked()...)
+		}
+		return ids
 	}
-	if len(ackedBefore) == 0 {
-		t.Fatal("nothing acknowledged before the backup; the test proves nothing")
-	}
+	waitUntil(t, "answers to be acknowledged before the backup", func() bool { return len(acked()) >= 80 })
+	ackedBefore := acked()
 
 	out := filepath.Join(t.TempDir(), "samrad-backup.db")
 	cmd := exec.Command(os.Args[0], "backup", "-data", dir, "-out", out)
@@ -81,16 +84,13 @@ func TestBackupCommandWhileServing(t *testing.T) {
 	if !regexp.MustCompile(`^backup written to .*samrad-backup\.db: [0-9.]+ MiB in [0-9.]+ s, integrity check ok\n$`).Match(output) {
 		t.Errorf("unexpected output %q", output)
 	}
-	time.Sleep(200 * time.Millisecond)
+	// Load went on during the backup and goes on after it.
+	afterBackup := len(acked())
+	waitUntil(t, "answers to be acknowledged after the backup", func() bool { return len(acked()) >= afterBackup+40 })
 	close(stop)
 	submitting.Wait()
-	for pending(phones) > 0 {
-		time.Sleep(20 * time.Millisecond)
-	}
-	var ackedAfter []string
-	for _, p := range phones {
-		ackedAfter = append(ackedAfter, p.Acked()...)
-	}
+	waitUntil(t, "the phones' outboxes to empty", func() bool { return pending(phones) == 0 })
+	ackedAfter := acked()
 	cancel()
 	running.Wait()
 
@@ -114,6 +114,18 @@ func TestBackupCommandWhileServing(t *testing.T) {
 		if !final[id] {
 			t.Errorf("the backup holds input %s that the server never acknowledged", id)
 		}
+	}
+}
+
+// waitUntil polls cond until it holds, and fails the test after 30 s.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after 30 s waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

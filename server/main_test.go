@@ -37,12 +37,13 @@ func freePort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-func startServer(t *testing.T, dir string, port int) *exec.Cmd {
+func startServer(t *testing.T, dir string, port int, env ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "SAMRAD_TEST_RUN_SERVER=1", "SAMRAD_DATA="+dir,
 		fmt.Sprintf("SAMRAD_ADDR=127.0.0.1:%d", port),
 		"SAMRAD_ADMIN_EMAIL=admin@example.se", "SAMRAD_ADMIN_PASSWORD=ett långt lösenord")
+	cmd.Env = append(cmd.Env, env...)
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -98,8 +99,8 @@ func TestSIGKILLLosesNoAcknowledgedInput(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for end := time.Now().Add(d); time.Now().Before(end); {
-					id := p.Submit(fmt.Sprintf("Synpunkt från telefon %d kl. %s", i, time.Now().Format("15.04.05.000")))
+				for end, n := time.Now().Add(d), 0; time.Now().Before(end); n++ {
+					id := p.Submit(fmt.Sprintf("Synpunkt %d från telefon %d kl. %s", n, i, time.Now().Format("15.04.05.000")))
 					mu.Lock()
 					submitted[id] = true
 					mu.Unlock()
@@ -165,9 +166,10 @@ func TestSIGKILLLosesNoAcknowledgedInput(t *testing.T) {
 }
 
 // TestSIGTERMShutsDownGracefully stops the server with SIGTERM during load:
-// it must exit by itself within 10 s, tell live clients to reconnect (close
-// code 1012), and keep every acknowledged input; after a restart the phones
-// deliver the rest.
+// for the drain time /readyz says 503 while everything still works; then it
+// stops, acknowledges every input it committed, tells live clients to
+// reconnect (close code 1012) and exits by itself; after a restart the
+// phones deliver the rest, each input stored once.
 func TestSIGTERMShutsDownGracefully(t *testing.T) {
 	dir := t.TempDir()
 	store, err := storage.Open(dir)
@@ -181,7 +183,8 @@ func TestSIGTERMShutsDownGracefully(t *testing.T) {
 
 	port := freePort(t)
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
-	server := startServer(t, dir, port)
+	const drain = time.Second
+	server := startServer(t, dir, port, "SAMRAD_DRAIN="+drain.String())
 	watcher, err := liveclient.Dial(context.Background(), base, "/ws/table/"+f.Table(1).Code, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -196,14 +199,28 @@ func TestSIGTERMShutsDownGracefully(t *testing.T) {
 		running.Add(1)
 		go func() { defer running.Done(); p.Run(ctx) }()
 	}
+	// Answers go on arriving through the drain time and past it, so some
+	// are in flight when the server stops reading.
 	submitted := 0
-	for i := 0; i < 300; i++ {
+	var termAt time.Time
+	draining := false
+	for i := 0; i < 600; i++ {
 		phones[i%len(phones)].Submit(fmt.Sprintf("Synpunkt %d", i))
 		submitted++
 		if i == 150 {
 			server.Process.Signal(syscall.SIGTERM)
+			termAt = time.Now()
 		}
-		time.Sleep(2 * time.Millisecond)
+		if i > 150 && !draining && time.Since(termAt) < drain/2 {
+			if res, err := http.Get(base + "/readyz"); err == nil {
+				draining = res.StatusCode == http.StatusServiceUnavailable
+				res.Body.Close()
+			}
+		}
+		time.Sleep(3 * time.Millisecond)
+	}
+	if !draining {
+		t.Error("/readyz did not answer 503 while the server drained")
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- server.Wait() }()
@@ -225,16 +242,24 @@ func TestSIGTERMShutsDownGracefully(t *testing.T) {
 	if code != 1012 {
 		t.Errorf("live clients were closed with %d, want 1012 (service restart)", code)
 	}
-	var acked []string
+	acked := map[string]bool{}
 	for _, p := range phones {
-		acked = append(acked, p.Acked()...)
+		for _, id := range p.Acked() {
+			acked[id] = true
+		}
 	}
 	stored := storedIDs(t, dir, f.WorkshopID())
-	for _, id := range acked {
+	for id := range acked {
 		if !stored[id] {
 			t.Fatalf("acknowledged input %s missing after a graceful shutdown", id)
 		}
 	}
+	for id := range stored {
+		if !acked[id] {
+			t.Errorf("input %s was committed before the shutdown but never acknowledged", id)
+		}
+	}
+	t.Logf("%d submitted, %d committed and acknowledged before the server stopped", submitted, len(stored))
 
 	startServer(t, dir, port)
 	deadline := time.Now().Add(30 * time.Second)
@@ -260,7 +285,9 @@ func pending(phones []*liveclient.Phone) int {
 }
 
 // storedIDs opens the database the way the server does (which also recovers
-// the WAL after a crash) and returns the ids of the workshop's inputs.
+// the WAL after a crash) and returns the ids of the workshop's inputs. Every
+// answer the tests send has a text of its own: a text stored twice (under
+// two ids) is an answer stored twice.
 func storedIDs(t *testing.T, dir, workshopID string) map[string]bool {
 	t.Helper()
 	store, err := storage.Open(dir)
@@ -276,10 +303,12 @@ func storedIDs(t *testing.T, dir, workshopID string) map[string]bool {
 		t.Fatal(err)
 	}
 	ids := map[string]bool{}
+	texts := map[string]string{}
 	for _, in := range snap.Inputs {
-		if ids[in.ID] {
-			t.Errorf("input %s stored twice", in.ID)
+		if other, ok := texts[in.Text]; ok {
+			t.Errorf("%q stored twice, as %s and %s", in.Text, other, in.ID)
 		}
+		texts[in.Text] = in.ID
 		ids[in.ID] = true
 	}
 	return ids

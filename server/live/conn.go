@@ -151,7 +151,7 @@ func (cn *conn) startTimers() {
 		return
 	}
 	var check *time.Timer
-	check = time.AfterFunc(RecheckEvery, func() {
+	check = time.AfterFunc(cn.hub.RecheckEvery, func() {
 		ctx, cancel := context.WithTimeout(context.Background(), CommandTimeout)
 		err := cn.peer.Recheck(ctx)
 		cancel()
@@ -159,7 +159,7 @@ func (cn *conn) startTimers() {
 			cn.revoke(err)
 			return
 		}
-		check.Reset(RecheckEvery)
+		check.Reset(cn.hub.RecheckEvery)
 	})
 	cn.timers = append(cn.timers, check)
 }

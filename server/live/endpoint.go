@@ -22,7 +22,7 @@ type Peer struct {
 	// Refuse turns an error into the refusal the client reads, in its language.
 	Refuse func(err error) ErrorReply
 	// Recheck, if set, says whether the connection may still stay open (the
-	// login still valid, access still given); it runs every RecheckEvery.
+	// login still valid, access still given); it runs every Hub.RecheckEvery.
 	Recheck func(ctx context.Context) error
 	// LogID names the connection in logs (its upgrade request's id).
 	LogID string

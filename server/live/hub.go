@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
@@ -21,6 +22,10 @@ const (
 // Each change is encoded once per audience; a connection whose queue is full
 // is let go rather than waited for: it reconnects and resumes.
 type Hub struct {
+	// RecheckEvery is how often connections with a Peer.Recheck have their
+	// rights checked again (set before serving; tests shorten it).
+	RecheckEvery time.Duration
+
 	mu     sync.RWMutex
 	topics map[domain.Topic]*topic
 	closed bool
@@ -41,7 +46,7 @@ type topic struct {
 func (t *topic) empty() bool { return len(t.staff) == 0 && len(t.members) == 0 }
 
 func NewHub() *Hub {
-	return &Hub{topics: map[domain.Topic]*topic{}, conns: map[*conn]struct{}{}}
+	return &Hub{RecheckEvery: DefaultRecheck, topics: map[domain.Topic]*topic{}, conns: map[*conn]struct{}{}}
 }
 
 // Publish delivers committed changes, in order. It never blocks on a client.

@@ -109,9 +109,10 @@ const (
 	// connection's writer sends them: a busy room then costs each dashboard
 	// a few frames a second instead of one per input. People do not see 3 ms.
 	staffLinger = 3 * time.Millisecond
-	// RecheckEvery is how often a connection's rights are checked again, so
-	// a session that ends or access that is removed closes it within seconds.
-	RecheckEvery = 5 * time.Second
+	// DefaultRecheck is how often a connection's rights are checked again,
+	// so a session that ends or access that is removed closes it within
+	// seconds (Hub.RecheckEvery).
+	DefaultRecheck = 5 * time.Second
 )
 
 // Cursor is where a client stands in a topic: the timeline and the last

@@ -250,6 +250,9 @@ func dial(t *testing.T, base, path string, header http.Header) (*wsClient, int, 
 // but takes nothing more from it.
 func (c *wsClient) stopReading() { c.paused.Lock() }
 
+// startReading lets a client that stopped reading read again.
+func (c *wsClient) startReading() { c.paused.Unlock() }
+
 func (c *wsClient) readLoop() {
 	defer close(c.incoming)
 	for {
