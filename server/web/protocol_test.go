@@ -6,10 +6,10 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
-	"net/url"
 	"sync"
 	"testing"
 	"time"
