@@ -13,6 +13,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/compress"
+	"github.com/gofiber/fiber/v2/middleware/etag"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 	"github.com/gofiber/fiber/v2/middleware/helmet"
 	"github.com/gofiber/fiber/v2/middleware/recover"
@@ -130,10 +131,13 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *live.Hub) (*Serv
 		HSTSExcludeSubdomains: true,
 	}))
 	s.app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
-	s.app.Use("/static", filesystem.New(filesystem.Config{
-		Root:   http.FS(frontend.Static()),
-		MaxAge: 3600,
-	}))
+	// Static files are revalidated on every use (a 304 while unchanged):
+	// after an update no page runs yesterday's scripts out of a cache
+	// against today's server.
+	s.app.Use("/static", func(c *fiber.Ctx) error {
+		c.Set(fiber.HeaderCacheControl, "no-cache")
+		return c.Next()
+	}, etag.New(), filesystem.New(filesystem.Config{Root: http.FS(frontend.Static())}))
 	s.routes()
 	return s, nil
 }

@@ -17,12 +17,29 @@ export function t(key, params = {}) {
   return s;
 }
 
-const timeFormat = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+// Times are Stockholm time wherever the device is and whatever its own time
+// zone is set to, as the server writes them: the same card reads the same
+// time on every laptop.
+const ZONE = 'Europe/Stockholm';
+const parts = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23',
+});
 
-// "kl. 14.05" in Swedish; Intl writes 14:05, the Swedish style guide 14.05.
-export function clock(iso) {
+function stockholm(iso) {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const s = timeFormat.format(d);
-  return lang === 'sv' ? `kl. ${s.replace(':', '.')}` : s;
+  if (Number.isNaN(d.getTime())) return null;
+  const p = Object.fromEntries(parts.formatToParts(d).map((x) => [x.type, x.value]));
+  return { year: p.year, month: Number(p.month), day: Number(p.day), hour: String(Number(p.hour)), minute: p.minute };
+}
+
+// "kl. 14.05" in Swedish, "at 14:05" in English (catalogue key time.clock).
+export function clock(iso) {
+  const s = stockholm(iso);
+  return s ? t('time.clock', { h: s.hour, m: s.minute }) : '';
+}
+
+// "22 november 2026 kl. 9.05".
+export function dateTime(iso) {
+  const s = stockholm(iso);
+  return s ? `${s.day} ${t(`month.${s.month}`)} ${s.year} ${clock(iso)}` : '';
 }

@@ -1,9 +1,12 @@
-// WorkshopModel is a facilitator's picture of a workshop, kept current from
-// the snapshot and the live changes. The dashboard and the projector share it.
+// WorkshopModel is a picture of a workshop, kept current from the snapshot
+// and the live changes. The dashboard and the projector hold a facilitator's
+// (every table, every input with its moderation); a table's phones hold
+// theirs (their table, their own words).
 
 export class WorkshopModel {
   constructor() {
     this.workshop = null;
+    this.table = null; // a phone's own table
     this.questions = new Map();
     this.themes = [];
     this.tables = new Map();
@@ -16,9 +19,10 @@ export class WorkshopModel {
     switch (msg.type) {
       case 'snapshot':
         this.workshop = d.workshop;
+        this.table = d.table || null;
         this.questions = new Map(d.questions.map((q) => [q.id, q]));
         this.themes = d.themes;
-        this.tables = new Map(d.tables.map((t) => [t.id, t]));
+        this.tables = new Map((d.tables || [d.table]).filter(Boolean).map((t) => [t.id, t]));
         this.items = new Map(d.inputs.map((i) => [i.id, i]));
         return true;
       case 'input':
@@ -35,6 +39,7 @@ export class WorkshopModel {
         return true;
       case 'table':
         this.tables.set(d.id, d);
+        if (this.table?.id === d.id) this.table = d;
         return true;
       case 'workshop':
         this.workshop = d;
@@ -42,6 +47,14 @@ export class WorkshopModel {
       default:
         return false;
     }
+  }
+
+  /** The model in the shape of a snapshot, to keep and restore it. */
+  toSnapshot() {
+    return {
+      workshop: this.workshop, table: this.table, questions: [...this.questions.values()], themes: this.themes,
+      tables: this.table ? undefined : [...this.tables.values()], inputs: [...this.items.values()],
+    };
   }
 
   sortedQuestions() {

@@ -3,6 +3,7 @@
 // merge), filters, counts, a table × question grid, and a pause control.
 import { LiveSocket } from '../common/socket.js';
 import { WorkshopModel } from '../common/model.js';
+import { connectionIndicator } from '../common/connection.js';
 import { t, clock } from '../common/i18n.js';
 import { el, Announcer } from '../common/dom.js';
 import { Card } from './card.js';
@@ -21,19 +22,17 @@ const actionsAnnouncer = new Announcer(document.getElementById('announcer'));
 let paused = false;
 let buffered = [];
 let newSinceAnnounce = 0;
-let reqCounter = 0;
-const pendingRequests = new Map();
 
 const socket = new LiveSocket(`/ws/workshop/${workshopId}`, {
-  onMessage: receive,
-  onState: (s) => {
-    document.getElementById('conn').dataset.state = s;
-    document.getElementById('conn-text').textContent = t(`live.${s}`);
-  },
+  onSnapshot: receive,
+  onChange: receive,
+  onState: connectionIndicator(),
+  onNotice: (text) => actionsAnnouncer.say(text),
 });
 
 function receive(msg) {
-  if (msg.type === 'ok' || msg.type === 'error') return reply(msg);
+  // A snapshot holds everything: changes held back by the pause are older.
+  if (msg.type === 'snapshot') buffered = [];
   if (msg.type === 'input' && !model.items.has(msg.data.id)) newSinceAnnounce++;
   if (paused && msg.type !== 'snapshot') {
     buffered.push(msg);
@@ -61,26 +60,13 @@ function showPending() {
   p.textContent = t('dash.paused_pending', { n: buffered.length });
 }
 
-/** Sends a command; the server's ok/error comes back with the same req id. */
+/** Sends a command; onDone runs once the server has committed it. */
 export function command(msg, onDone) {
-  const req = `r${++reqCounter}`;
-  pendingRequests.set(req, onDone);
-  if (!socket.send({ ...msg, req })) {
-    pendingRequests.delete(req);
-    actionsAnnouncer.say(t('live.offline'));
-  }
-}
-
-function reply(msg) {
-  const done = pendingRequests.get(msg.req);
-  pendingRequests.delete(msg.req);
-  if (msg.type === 'error') {
-    actionsAnnouncer.say(msg.message);
-    return;
-  }
-  // Your own action should show even while paused.
-  if (paused) applyBuffered();
-  done?.();
+  socket.request(msg).then(() => {
+    // Your own action should show even while paused.
+    if (paused) applyBuffered();
+    onDone?.();
+  }, (err) => actionsAnnouncer.say(err.disconnected ? t('live.offline') : err.message));
 }
 
 let renderQueued = false;

@@ -2,6 +2,7 @@
 // highlighted input first, with the join QR code while input is open.
 import { LiveSocket } from '../common/socket.js';
 import { WorkshopModel } from '../common/model.js';
+import { connectionIndicator } from '../common/connection.js';
 import { t } from '../common/i18n.js';
 import { el } from '../common/dom.js';
 
@@ -12,19 +13,20 @@ let question = '';
 let paused = false;
 let buffered = [];
 
+function receive(msg) {
+  // A snapshot holds everything: changes held back by the pause are older.
+  if (msg.type === 'snapshot') buffered = [];
+  if (paused && msg.type !== 'snapshot') {
+    buffered.push(msg);
+    return;
+  }
+  if (model.apply(msg)) render();
+}
+
 const socket = new LiveSocket(`/ws/workshop/${root.dataset.workshop}`, {
-  onMessage: (msg) => {
-    if (msg.type === 'ok' || msg.type === 'error') return;
-    if (paused && msg.type !== 'snapshot') {
-      buffered.push(msg);
-      return;
-    }
-    if (model.apply(msg)) render();
-  },
-  onState: (s) => {
-    document.getElementById('conn').dataset.state = s;
-    document.getElementById('conn-text').textContent = t(`live.${s}`);
-  },
+  onSnapshot: receive,
+  onChange: receive,
+  onState: connectionIndicator(),
 });
 
 function shown(item) {

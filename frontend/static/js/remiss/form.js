@@ -14,10 +14,9 @@ const token = form.dataset.token;
 const storeKey = `samrad-remiss:${token}`;
 let rev = Number(form.dataset.rev) || 0; // the server draft the form shows
 let dirty = false; // typed since the last draft the server confirmed
-let inFlight = null; // req id of the draft on its way
+let inFlight = false; // a draft is on its way
 let sentAfterEdit = false;
 let timer = null;
-let reqCounter = 0;
 
 const sections = [...form.querySelectorAll('[data-section]')].map((el) => el.dataset.section);
 const plainFields = {
@@ -80,15 +79,27 @@ function readLocal() {
 
 function send() {
   clearTimeout(timer);
-  if (!dirty) return;
-  const req = `d${++reqCounter}`;
-  if (socket.send({ type: 'draft', req, answer: answer() })) {
-    inFlight = req;
-    sentAfterEdit = false;
-    say(t('remiss.auto.saving'));
-  } else {
-    say(t('remiss.auto.offline'), 'error');
-  }
+  if (!dirty || inFlight) return;
+  inFlight = true;
+  sentAfterEdit = false;
+  say(t('remiss.auto.saving'));
+  socket.request({ type: 'draft', answer: answer() }).then((reply) => {
+    inFlight = false;
+    rev = reply.rev;
+    form.elements.namedItem('rev').value = String(rev);
+    if (!sentAfterEdit) dirty = false;
+    keepLocally();
+    say(t('remiss.auto.saved', { time: clock(new Date().toISOString()) }));
+    if (dirty) timer = setTimeout(send, SAVE_AFTER_MS);
+  }, (err) => {
+    inFlight = false;
+    if (err.disconnected) {
+      say(t('remiss.auto.offline'), 'error'); // sent again when the line is back (onOpen)
+      return;
+    }
+    say(err.message, 'error');
+    if (err.retry) timer = setTimeout(send, SAVE_AFTER_MS * 4);
+  });
 }
 
 function edited() {
@@ -99,56 +110,46 @@ function edited() {
   timer = setTimeout(send, SAVE_AFTER_MS);
 }
 
+function receive(msg) {
+  switch (msg.type) {
+    case 'snapshot': {
+      const d = msg.data?.draft;
+      if (d && d.rev > rev && !dirty) {
+        fill(d.answer);
+        rev = d.rev;
+        keepLocally();
+        say(t('remiss.auto.newer', { time: clock(d.updated) }));
+      }
+      break;
+    }
+    case 'draft': // a colleague saved
+      if (!msg.data || msg.data.rev <= rev) break;
+      if (dirty) {
+        say(t('remiss.auto.colleague_conflict'), 'error');
+        break;
+      }
+      fill(msg.data.answer);
+      rev = msg.data.rev;
+      keepLocally();
+      say(t('remiss.auto.colleague', { time: clock(msg.data.updated) }));
+      break;
+    case 'submitted':
+      say(t('remiss.auto.submitted', { version: msg.data.version, reference: msg.data.reference }));
+      break;
+    default:
+  }
+}
+
 const socket = new LiveSocket(`/ws/remiss/${encodeURIComponent(token)}`, {
+  onSnapshot: receive,
+  onChange: receive,
   onState(state) {
     if (state === 'offline' && dirty) say(t('remiss.auto.offline'), 'error');
   },
   onOpen() {
     if (dirty) send();
   },
-  onMessage(msg) {
-    switch (msg.type) {
-      case 'snapshot': {
-        const d = msg.data?.draft;
-        if (d && d.rev > rev && !dirty) {
-          fill(d.answer);
-          rev = d.rev;
-          keepLocally();
-          say(t('remiss.auto.newer', { time: clock(d.updated) }));
-        }
-        break;
-      }
-      case 'saved':
-        if (msg.req !== inFlight) break;
-        inFlight = null;
-        rev = msg.rev;
-        form.elements.namedItem('rev').value = String(rev);
-        if (!sentAfterEdit) dirty = false;
-        keepLocally();
-        say(t('remiss.auto.saved', { time: clock(new Date().toISOString()) }));
-        break;
-      case 'draft': // a colleague saved
-        if (!msg.data || msg.data.rev <= rev) break;
-        if (dirty) {
-          say(t('remiss.auto.colleague_conflict'), 'error');
-          break;
-        }
-        fill(msg.data.answer);
-        rev = msg.data.rev;
-        keepLocally();
-        say(t('remiss.auto.colleague', { time: clock(msg.data.updated) }));
-        break;
-      case 'submitted':
-        say(t('remiss.auto.submitted', { version: msg.data.version, reference: msg.data.reference }));
-        break;
-      case 'error':
-        if (msg.req && msg.req === inFlight) inFlight = null;
-        say(msg.message, 'error');
-        if (msg.retry) timer = setTimeout(send, SAVE_AFTER_MS * 4);
-        break;
-      default:
-    }
-  },
+  onNotice: (text) => say(text, 'error'),
 });
 
 // Text typed earlier that the server never confirmed (a lost connection, a

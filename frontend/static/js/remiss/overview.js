@@ -2,7 +2,8 @@
 // responses arrive. The server draws the first state; this keeps the
 // numbers, bars and participation line current.
 import { LiveSocket } from '../common/socket.js';
-import { t } from '../common/i18n.js';
+import { t, dateTime } from '../common/i18n.js';
+import { connectionIndicator } from '../common/connection.js';
 
 const root = document.getElementById('overview');
 const consultationID = root.dataset.consultation;
@@ -47,17 +48,6 @@ function render() {
   }
 }
 
-// Times as the server writes them: "22 november 2026 kl. 9.05", Stockholm time.
-const parts = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23',
-});
-function when(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const p = Object.fromEntries(parts.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${Number(p.day)} ${t(`month.${Number(p.month)}`)} ${p.year} ${t('time.clock', { h: String(Number(p.hour)), m: p.minute })}`;
-}
-
 function listed(r) {
   return r.invited || !['not_opened', 'opened'].includes(r.status);
 }
@@ -85,34 +75,34 @@ function renderRespondent(r) {
   }
   kind.textContent = t(r.invited ? 'remiss.invited' : 'remiss.spontaneous');
   let text = t(`remiss.status.${r.status}`);
-  if (r.version > 0) text += ` ${when(r.submittedAt)}${r.late ? ` (${t('remiss.late')})` : ''}`;
+  if (r.version > 0) text += ` ${dateTime(r.submittedAt)}${r.late ? ` (${t('remiss.late')})` : ''}`;
   status.textContent = text;
 }
 
+function receive(msg) {
+  if (msg.type === 'snapshot') {
+    sections = msg.data.sections;
+    respondents.clear();
+    for (const r of msg.data.respondents) {
+      respondents.set(r.id, r);
+      renderRespondent(r);
+    }
+    render();
+    return;
+  }
+  if (msg.type === 'respondent' || msg.type === 'draft' || msg.type === 'submitted') {
+    respondents.set(msg.data.id, msg.data);
+    renderRespondent(msg.data);
+    render();
+    if (msg.type === 'submitted') {
+      announce.textContent = t('remiss.live.new_answer', { org: msg.data.organisation || '' });
+    }
+  }
+}
+
 const socket = new LiveSocket(`/ws/consultation/${encodeURIComponent(consultationID)}`, {
-  onState(state) {
-    document.getElementById('conn').dataset.state = state;
-    document.getElementById('conn-text').textContent = t(`live.${state}`);
-  },
-  onMessage(msg) {
-    if (msg.type === 'snapshot') {
-      sections = msg.data.sections;
-      respondents.clear();
-      for (const r of msg.data.respondents) {
-        respondents.set(r.id, r);
-        renderRespondent(r);
-      }
-      render();
-      return;
-    }
-    if (msg.type === 'respondent' || msg.type === 'draft' || msg.type === 'submitted') {
-      respondents.set(msg.data.id, msg.data);
-      renderRespondent(msg.data);
-      render();
-      if (msg.type === 'submitted') {
-        announce.textContent = t('remiss.live.new_answer', { org: msg.data.organisation || '' });
-      }
-    }
-  },
+  onSnapshot: receive,
+  onChange: receive,
+  onState: connectionIndicator(),
 });
 socket.start();

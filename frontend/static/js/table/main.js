@@ -1,19 +1,21 @@
 // The participant's page: one table, on a phone. Shows the open questions,
 // takes answers into the outbox, sends them when the line is up, and shows
-// everything the table has written, live, from all its phones.
+// everything the table has written, live, from all its phones. It keeps the
+// table's state and its place in the change stream in localStorage, so a
+// reload (even offline) shows the questions at once and then resumes.
 import { LiveSocket } from '../common/socket.js';
+import { Outbox } from '../common/outbox.js';
+import { WorkshopModel } from '../common/model.js';
+import { connectionIndicator } from '../common/connection.js';
 import { t, clock } from '../common/i18n.js';
 import { uuidv7 } from '../common/uuid.js';
-import { Outbox } from './outbox.js';
 import { el, Announcer } from '../common/dom.js';
 
 const MAX_CHARS = 2000;
 
 const app = document.getElementById('app');
 const code = app.dataset.code;
-const outbox = new Outbox(code);
-const inflight = new Set();
-const state = { workshop: null, questions: new Map(), themes: [], inputs: new Map() };
+const model = new WorkshopModel();
 const sections = new Map();
 
 // Screen readers hear short status lines, not every change on the page.
@@ -87,28 +89,30 @@ function submit(qid, s) {
   if (!text) return fieldError(s, t('phone.error_empty'));
   if (charCount(text) > MAX_CHARS) return fieldError(s, t('phone.error_too_long', { max: MAX_CHARS }));
   fieldError(s, '');
-  outbox.add({ id: uuidv7(), question: qid, theme: s.select.value, text, created: new Date().toISOString() });
+  const id = uuidv7();
+  outbox.put(id, { type: 'submit', id, question: qid, theme: s.select.value, text }, { created: new Date().toISOString() });
   s.textarea.value = '';
   s.select.value = '';
   saveDraft(qid, '');
   updateCounter(s);
   renderInputs(qid);
   announce(socket.ready ? t('phone.sending') : t('phone.saved_offline'));
-  flush();
 }
 
 function fillThemes(s) {
   const chosen = s.select.value;
   s.select.replaceChildren(el('option', { value: '', text: t('phone.theme_none') }));
-  for (const th of state.themes) {
+  for (const th of model.themes) {
     if (!th.parking) s.select.append(el('option', { value: th.id, text: th.name }));
   }
   s.select.value = [...s.select.options].some((o) => o.value === chosen) ? chosen : '';
 }
 
+const isOpen = (q) => q.state === 'open' && model.workshop?.state === 'open';
+
 function renderQuestion(q) {
   const s = section(q);
-  const open = q.state === 'open' && state.workshop?.state === 'open';
+  const open = isOpen(q);
   s.heading.replaceChildren(el('span', { class: 'qnum', text: t('phone.question_n', { n: q.position }) }), ' ', q.text);
   const hasDraft = s.textarea.value.trim() !== '';
   s.form.hidden = !open && !hasDraft;
@@ -123,9 +127,9 @@ function renderQuestion(q) {
 function renderInputs(qid) {
   const s = sections.get(qid);
   if (!s) return;
-  const stored = [...state.inputs.values()].filter((i) => i.question === qid)
+  const stored = [...model.items.values()].filter((i) => i.question === qid)
     .sort((a, b) => a.created.localeCompare(b.created));
-  const pending = outbox.items.filter((i) => i.question === qid && !state.inputs.has(i.id));
+  const pending = outbox.entries().filter((i) => i.msg.question === qid && !model.items.has(i.key));
   s.count.textContent = `(${stored.length + pending.length})`;
   const items = stored.map((i) => el('li', { class: 'input sent' },
     el('p', { class: 'text', text: i.text }),
@@ -133,12 +137,12 @@ function renderInputs(qid) {
   for (const i of pending) {
     const failed = i.state === 'failed';
     const li = el('li', { class: `input ${failed ? 'failed' : 'waiting'}` },
-      el('p', { class: 'text', text: i.text }),
+      el('p', { class: 'text', text: i.msg.text }),
       el('p', { class: 'meta' }, el('span', { class: 'status', text: failed ? t('phone.status_failed') : t('phone.status_waiting') })));
     if (failed) {
       li.append(el('p', { class: 'field-error', text: i.error || '' }),
         el('button', { type: 'button', class: 'secondary', text: t('phone.remove_failed'),
-          onclick: () => { outbox.remove(i.id); renderInputs(qid); } }));
+          onclick: () => { outbox.remove(i.key); renderInputs(qid); } }));
     }
     items.push(li);
   }
@@ -146,22 +150,22 @@ function renderInputs(qid) {
 }
 
 function place() {
-  const qs = [...state.questions.values()].sort((a, b) => a.position - b.position);
   const open = [];
   const earlier = [];
-  for (const q of qs) {
+  for (const q of model.sortedQuestions()) {
     if (q.state === 'pending') {
       sections.get(q.id)?.root.remove();
       continue;
     }
     renderQuestion(q);
-    (q.state === 'open' && state.workshop?.state === 'open' ? open : earlier).push(sections.get(q.id).root);
+    (isOpen(q) ? open : earlier).push(sections.get(q.id).root);
   }
   document.getElementById('questions').replaceChildren(...open);
   document.getElementById('earlier-list').replaceChildren(...earlier);
   document.getElementById('earlier').hidden = earlier.length === 0;
+  if (model.table) document.getElementById('table-name').textContent = model.table.name;
   const notice = document.getElementById('notice');
-  const ws = state.workshop?.state;
+  const ws = model.workshop?.state;
   const text = ws === 'draft' ? t('phone.not_started')
     : ws === 'closed' ? t('phone.workshop_closed')
       : open.length === 0 ? t('phone.no_open_questions') : '';
@@ -169,135 +173,73 @@ function place() {
   notice.hidden = !text;
 }
 
-// The last snapshot is kept so that a reload without a connection still
-// shows the questions and takes answers.
-const snapKey = `samrad:snapshot:${code}`;
-function keepSnapshot() {
+// The table's state is kept with its place in the change stream, so that a
+// reload without a connection still shows the questions and takes answers,
+// and a reload with one resumes rather than starts over.
+const keptKey = `samrad:table:${code}`;
+function keep() {
   try {
-    localStorage.setItem(snapKey, JSON.stringify({
-      workshop: state.workshop, table: { name: document.getElementById('table-name').textContent },
-      questions: [...state.questions.values()], themes: state.themes, inputs: [...state.inputs.values()],
-    }));
+    localStorage.setItem(keptKey, JSON.stringify({ cursor: socket.cursor, state: model.toSnapshot() }));
   } catch { /* storage unavailable: the page works while it stays open */ }
 }
 
-function restoreSnapshot() {
+function restore() {
+  localStorage.removeItem(`samrad:snapshot:${code}`); // kept by the page's earlier version, without a cursor
   try {
-    const d = JSON.parse(localStorage.getItem(snapKey) || 'null');
-    if (d) applySnapshot(d);
+    const kept = JSON.parse(localStorage.getItem(keptKey) || 'null');
+    if (kept?.state?.workshop) {
+      model.apply({ type: 'snapshot', data: kept.state });
+      return kept.cursor;
+    }
   } catch { /* a damaged copy is ignored; the server sends a fresh one */ }
+  return null;
 }
 
-function applySnapshot(d) {
-  state.workshop = d.workshop;
-  state.questions = new Map(d.questions.map((q) => [q.id, q]));
-  state.themes = d.themes;
-  state.inputs = new Map(d.inputs.map((i) => [i.id, i]));
-  document.getElementById('table-name').textContent = d.table.name;
-  // Anything the snapshot holds was stored; stop resending it.
-  for (const item of [...outbox.items]) if (state.inputs.has(item.id)) outbox.done(item.id);
+function render() {
+  // Anything the table holds was stored: stop resending it.
+  for (const item of [...outbox.entries()]) if (model.items.has(item.key)) outbox.remove(item.key);
   place();
 }
 
-function setConnection(stateName) {
-  const conn = document.getElementById('conn');
-  conn.dataset.state = stateName;
-  document.getElementById('conn-text').textContent = t(`live.${stateName}`);
-}
+// Answers kept by the page before its outbox took this shape go out too.
+const upgrade = (raw) => (raw?.id && raw.text
+  ? { key: raw.id, msg: { type: 'submit', id: raw.id, question: raw.question, theme: raw.theme || '', text: raw.text },
+    created: raw.created, state: raw.state === 'failed' ? 'failed' : 'waiting', error: raw.error, v: 1 }
+  : null);
 
-function flush() {
-  for (const item of outbox.waiting()) {
-    if (inflight.has(item.id)) continue;
-    const sent = socket.send({ type: 'submit', id: item.id, question: item.question, theme: item.theme || '', text: item.text });
-    if (!sent) return;
-    inflight.add(item.id);
-  }
-}
-
-function stored(input) {
-  state.inputs.set(input.id, input);
-  if (outbox.get(input.id)) outbox.done(input.id);
-  renderInputs(input.question);
-}
-
-function handle(msg) {
-  receive(msg);
-  if (msg.type !== 'ping' && msg.type !== 'pong' && msg.type !== 'error') keepSnapshot();
-}
-
-function receive(msg) {
-  switch (msg.type) {
-    case 'snapshot':
-      applySnapshot(msg.data);
-      break;
-    case 'resume':
-      break;
-    case 'input':
-      stored(msg.data);
-      break;
-    case 'question':
-      state.questions.set(msg.data.id, msg.data);
-      place();
-      break;
-    case 'theme':
-      state.themes = state.themes.filter((th) => th.id !== msg.data.id).concat(msg.data)
-        .sort((a, b) => a.position - b.position);
-      place();
-      break;
-    case 'theme_removed':
-      state.themes = state.themes.filter((th) => th.id !== msg.data.id);
-      place();
-      break;
-    case 'workshop':
-      state.workshop = msg.data;
-      place();
-      break;
-    case 'table':
-      document.getElementById('table-name').textContent = msg.data.name;
-      break;
-    case 'ack': {
-      inflight.delete(msg.id);
-      const item = outbox.get(msg.id);
-      if (item && !state.inputs.has(msg.id)) {
-        state.inputs.set(msg.id, { id: item.id, question: item.question, text: item.text, created: item.created });
-      }
-      if (item) {
-        outbox.done(msg.id);
-        renderInputs(item.question);
-        announce(t('phone.sent'));
-      }
-      break;
-    }
-    case 'error':
-      if (msg.id) {
-        inflight.delete(msg.id);
-        const item = outbox.get(msg.id);
-        if (!item) break;
-        if (msg.retry) {
-          setTimeout(flush, 2000 + Math.random() * 3000);
-        } else {
-          outbox.fail(msg.id, msg.message);
-          renderInputs(item.question);
-          announce(msg.message);
-        }
-      } else {
-        announce(msg.message);
-      }
-      break;
-    default:
-      break;
-  }
-}
+const outbox = new Outbox(`samrad:outbox:${code}`, {
+  upgrade,
+  onDone: (item, ack) => {
+    // The phone that sent it gets the acknowledgement, not the change.
+    if (!model.items.has(item.key)) model.items.set(item.key, ack.data || { id: item.key, question: item.msg.question, text: item.msg.text, created: item.created });
+    keep();
+    renderInputs(item.msg.question);
+    announce(t('phone.sent'));
+  },
+  onFailed: (item) => {
+    renderInputs(item.msg.question);
+    announce(item.error);
+  },
+});
 
 const socket = new LiveSocket(`/ws/table/${encodeURIComponent(code)}`, {
-  onMessage: handle,
-  onState: (s) => {
-    if (s !== 'open') inflight.clear();
-    setConnection(s);
+  onSnapshot: (msg) => {
+    model.apply(msg);
+    render();
   },
-  onOpen: flush,
-});
-restoreSnapshot();
+  onChange: (msg) => {
+    if (model.apply(msg)) render();
+    keep();
+  },
+  onOpen: () => {
+    keep();
+    outbox.flush();
+  },
+  onState: connectionIndicator(),
+  onNotice: announce,
+}, restore());
+outbox.attach(socket);
+if (model.workshop) render();
 socket.start();
 if ('serviceWorker' in navigator && window.isSecureContext) {
   navigator.serviceWorker.register('/sw.js')
