@@ -63,17 +63,21 @@ func (m *Model) Suggest(text string) Suggestion {
 			scores[i] = parkingBias
 		}
 	}
-	// byWord[i][w] is the evidence word w of the text gives theme i.
-	byWord := make([][]float64, len(m.themes))
-	for i := range byWord {
-		byWord[i] = make([]float64, len(toks))
+	// byWord[ch][i][w] is the evidence word w of the text gives theme i
+	// through channel ch: words are explained by their stems, and by their
+	// n-grams only when no stem speaks for the theme.
+	var byWord [channels][][]float64
+	for ch := range byWord {
+		byWord[ch] = make([][]float64, len(m.themes))
+		for i := range byWord[ch] {
+			byWord[ch][i] = make([]float64, len(toks))
+		}
 	}
 	for _, o := range occ {
 		f := m.feats[o.key]
 		if f == nil || !m.anyTheme(f) {
 			continue // no theme has seen it: no evidence either way
 		}
-		bg := (float64(f.df) + 0.5) / (float64(m.total[o.ch]) + 0.5*float64(m.vocab[o.ch]+1))
 		for i := range m.themes {
 			t := &m.themes[i]
 			mass := float64(t.mass[o.ch]) + t.kwMass[o.ch]
@@ -81,15 +85,32 @@ func (m *Model) Suggest(text string) Suggestion {
 				continue
 			}
 			p := (float64(f.placed[i]) + float64(f.kw[i])) / mass
-			e := chWeight(o.ch) * math.Log((1-smoothing)*p/bg+smoothing)
+			e := chWeight(o.ch) * math.Log((1-smoothing)*p/m.background(f, i)+smoothing)
 			if e <= 0 {
 				continue
 			}
 			scores[i] += e
-			byWord[i][o.word] += e
+			byWord[o.ch][i][o.word] += e
 		}
 	}
 	return m.rank(scores, byWord, toks)
+}
+
+// minVocabulary is the fewest distinct features the background assumes. A
+// workshop with a handful of answers has seen few words, and without this
+// every keyword would look common there and no theme would beat the
+// parking lot; from a few hundred answers on it no longer matters.
+const minVocabulary = 1000
+
+// background is how often a feature occurs in the workshop's answers outside
+// theme i (everything but what people placed in i), smoothed so that a
+// feature no answer has used yet is rare, not impossible. Comparing a theme
+// with the rest rather than with the whole keeps a large theme's own words
+// distinctive (as complement naive Bayes does).
+func (m *Model) background(f *feat, i int) float64 {
+	v := max(m.vocab[f.ch]+1, minVocabulary)
+	rest := float64(m.total[f.ch] - m.themes[i].mass[f.ch])
+	return (float64(f.df-f.placed[i]) + 0.5) / (rest + 0.5*float64(v))
 }
 
 // anyTheme reports whether any theme has seen a feature.
@@ -102,7 +123,7 @@ func (m *Model) anyTheme(f *feat) bool {
 	return false
 }
 
-func (m *Model) rank(scores []float64, byWord [][]float64, toks []token) Suggestion {
+func (m *Model) rank(scores []float64, byWord [channels][][]float64, toks []token) Suggestion {
 	max := math.Inf(-1)
 	for _, s := range scores {
 		max = math.Max(max, s)
@@ -126,7 +147,10 @@ func (m *Model) rank(scores []float64, byWord [][]float64, toks []token) Suggest
 	top := order[0]
 	s.ThemeID, s.Confidence = m.themes[top].ID, probs[top]
 	s.Confident = s.Confidence >= ConfidentAt
-	s.Words = explain(byWord[top], toks)
+	s.Words = explain(byWord[chWord][top], toks)
+	if len(s.Words) == 0 {
+		s.Words = explain(byWord[chGram][top], toks)
+	}
 	return s
 }
 
