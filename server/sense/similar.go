@@ -1,7 +1,9 @@
 package sense
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -75,14 +77,16 @@ func (m *Model) similar(q []*feat, unknownNorm float64, self *answer, limit int)
 	if limit <= 0 || len(q) == 0 {
 		return nil
 	}
-	// Words used by more than an eighth of the answers add little and would
-	// make the lookup visit most of the workshop: they count in the lengths
-	// of the texts but are not followed into the index.
-	common := int32(len(m.answers)/8 + 64)
+	// Features used by more than one answer in fifty add little to the score
+	// and would make the lookup visit most of the workshop: they count in the
+	// comparison but are not followed into the index.
+	common := int32(len(m.answers)/50 + 20)
 	qNorm := unknownNorm
+	qw := make(map[*feat]float64, len(q))
 	dots := map[*answer]float64{}
 	for _, f := range q {
 		w := m.weight(f.ch, f.df)
+		qw[f] = w
 		qNorm += w
 		if f.df > common {
 			continue
@@ -93,33 +97,33 @@ func (m *Model) similar(q []*feat, unknownNorm float64, self *answer, limit int)
 			}
 		}
 	}
-	cands := make([]*answer, 0, len(dots))
-	for a := range dots {
-		cands = append(cands, a)
+	type cand struct {
+		a   *answer
+		dot float64
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if dots[cands[i]] != dots[cands[j]] {
-			return dots[cands[i]] > dots[cands[j]]
+	cands := make([]cand, 0, len(dots))
+	for a, d := range dots {
+		cands = append(cands, cand{a, d})
+	}
+	slices.SortFunc(cands, func(x, y cand) int {
+		if c := cmp.Compare(y.dot, x.dot); c != 0 {
+			return c
 		}
-		return cands[i].seq < cands[j].seq
+		return cmp.Compare(x.a.seq, y.a.seq)
 	})
 	if len(cands) > candidatesChecked {
 		cands = cands[:candidatesChecked]
 	}
 	var out []Match
-	for _, a := range cands {
-		dot := dots[a]
-		for _, f := range q {
-			if f.df > common && hasFeat(a, f) {
-				dot += m.weight(f.ch, f.df)
-			}
-		}
-		n := 0.0
+	for _, c := range cands {
+		a := c.a
+		dot, n := 0.0, 0.0
 		for _, f := range a.feats {
+			dot += qw[f]
 			n += m.weight(f.ch, f.df)
 		}
 		if s := dot / math.Sqrt(qNorm*n); s >= DuplicateAt {
-			out = append(out, Match{ID: a.id, Score: s})
+			out = append(out, Match{ID: a.id, Score: min(s, 1)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
@@ -127,13 +131,4 @@ func (m *Model) similar(q []*feat, unknownNorm float64, self *answer, limit int)
 		out = out[:limit]
 	}
 	return out
-}
-
-func hasFeat(a *answer, f *feat) bool {
-	for _, x := range a.feats {
-		if x == f {
-			return true
-		}
-	}
-	return false
 }
