@@ -20,7 +20,7 @@
 // A Model holds one workshop. Each theme's evidence is its keywords (the
 // theme name counts as keywords) plus the answers people have placed in it;
 // a text's words are scored by how much more often they occur in a theme
-// than in the workshop as a whole (naive Bayes against a background, only
+// than in the rest of the workshop (naive Bayes against the rest, only
 // positive evidence counted). The parking lot ("Övrigt / ej sorterat") starts
 // with a head start and wins when no theme has enough evidence. Scores become
 // probabilities; a suggestion is Confident from ConfidentAt. Words lists the
