@@ -13,7 +13,8 @@
 // first k answers of each theme, in file order, count as placed by a
 // facilitator; every other answer gets a suggestion. Duplicate pairs are
 // looked up as the server does: each answer, as it arrives, against those
-// that came before it.
+// that came before it, with the theme suggested for it; the first k answers
+// of each theme are placed by the facilitator as they arrive.
 package main
 
 import (
@@ -152,22 +153,29 @@ type pairs struct {
 	wrong, missed           []string
 }
 
-func duplicates(rows []row) pairs {
+func duplicates(rows []row, k int) pairs {
 	m := sense.NewModel(themes(true))
 	var p pairs
 	found := map[[2]int]bool{}
+	perTheme := map[string]int{}
 	for i, r := range rows {
-		for _, d := range m.Similar(r.Text, 10) {
+		theme := m.Suggest(r.Text).ThemeID
+		for _, d := range m.Similar(r.Text, theme, 10) {
 			j, _ := strconv.Atoi(d.ID)
 			p.suggested++
 			found[[2]int{j, i}] = true
 			if same(rows[j], r) {
 				p.right++
 			} else {
-				p.wrong = append(p.wrong, fmt.Sprintf("%.2f %q ~ %q", d.Score, rows[j].Text, r.Text))
+				p.wrong = append(p.wrong, fmt.Sprintf("%.2f %q ~ %q [%s]", d.Score, rows[j].Text, r.Text, strings.Join(d.Shared, ", ")))
 			}
 		}
-		m.Add(sense.Answer{ID: strconv.Itoa(i), Text: r.Text})
+		id := strconv.Itoa(i)
+		m.Add(sense.Answer{ID: id, Text: r.Text, Theme: theme})
+		if perTheme[r.Theme] < k {
+			perTheme[r.Theme]++
+			m.Place(id, r.Theme)
+		}
 	}
 	for i := range rows {
 		for j := 0; j < i; j++ {
@@ -214,9 +222,9 @@ func report(w io.Writer, rows []row, k int, verbose bool) {
 			}
 		}
 	}
-	p := duplicates(rows)
-	fmt.Fprintf(w, "\nduplicate pairs: %d suggested, %d labelled; precision %s, recall %s\n",
-		p.suggested, p.truth, pct(p.right, p.suggested), pct(p.right, p.truth))
+	p := duplicates(rows, k)
+	fmt.Fprintf(w, "\nduplicate pairs (k = %d, preset keywords): %d suggested, %d labelled; precision %s, recall %s\n",
+		k, p.suggested, p.truth, pct(p.right, p.suggested), pct(p.right, p.truth))
 	if verbose {
 		for _, x := range p.wrong {
 			fmt.Fprintln(w, "  wrong pair:", x)

@@ -28,7 +28,7 @@ func TestReportScoresALabelledFile(t *testing.T) {
 	for _, want := range []string{
 		"0    preset          4  100 %  100 %",
 		"1    preset          1  100 %  100 %",
-		"duplicate pairs: 1 suggested, 1 labelled; precision 100 %, recall 100 %",
+		"duplicate pairs (k = 1, preset keywords): 1 suggested, 1 labelled; precision 100 %, recall 100 %",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())

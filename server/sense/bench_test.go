@@ -56,7 +56,7 @@ func BenchmarkSimilar10000(b *testing.B) {
 	m, texts := workshop(b, 10000)
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		m.Similar(texts[i%len(texts)], 5)
+		m.Similar(texts[i%len(texts)], "Kultur", 5)
 	}
 }
 
@@ -78,9 +78,9 @@ func BenchmarkNewAnswer10000(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		text := texts[i%len(texts)]
 		id := fmt.Sprint("n", i)
-		m.Suggest(text)
-		m.Similar(text, 5)
-		m.Add(Answer{ID: id, Text: text, Table: "t1"})
+		s := m.Suggest(text)
+		m.Similar(text, s.ThemeID, 5)
+		m.Add(Answer{ID: id, Text: text, Table: "t1", Theme: s.ThemeID})
 		m.Place(id, "Kultur")
 	}
 }

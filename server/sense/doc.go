@@ -26,20 +26,34 @@
 // probabilities; a suggestion is Confident from ConfidentAt. Words lists the
 // words that weighed most, as the table wrote them.
 //
+// # Near-duplicates
+//
+// Answers that say the same thing in other words are found by what they
+// speak of: relatedWords maps the domain's vocabulary (written by us for
+// this domain: civil society, the region's services, the agreement) to
+// concepts, so "bussarna går för sällan på landsbygden" and "för få turer
+// ute på landet" share turtäthet and landsbygd. Words no group knows count
+// by their stems, for less. Each mention is weighed by its rarity in the
+// workshop, and two answers are compared by the cosine of their weights;
+// answers about different themes count for less, and they must share two
+// specific things (or the one a short answer says). A Match names what the
+// two answers share, for the facilitator to judge.
+//
 // # Using it from the server
 //
 // At start-up, per workshop:
 //
 //	m := sense.NewModel(themes)           // themes with their stored keywords
-//	for _, in := range stored { m.Add(sense.Answer{ID: in.ID, Text: in.Shown(), Table: in.TableID}) }
+//	for _, in := range stored { m.Add(sense.Answer{ID: in.ID, Text: in.Shown(), Table: in.TableID, Theme: in.SuggestedTheme}) }
 //	for _, p := range placedByAPerson { m.Place(p.InputID, p.ThemeID) }
 //
 // In the writer's command for a new answer (both cheap: well under a
 // millisecond with 10,000 answers):
 //
 //	s := m.Suggest(text)                  // before Add, so it is not compared with itself
-//	dups := m.Similar(text, 5)
-//	m.Add(sense.Answer{ID: id, Text: text, Table: table})
+//	theme := s.ThemeID                    // or the theme the table chose
+//	dups := m.Similar(text, theme, 5)     // each with the words the two share
+//	m.Add(sense.Answer{ID: id, Text: text, Table: table, Theme: theme})
 //	if theTableChoseATheme { m.Place(id, themeID) }
 //
 // When a person moves or accepts: Place(id, theme). An undone automatic

@@ -18,6 +18,11 @@ type Answer struct {
 	ID    string
 	Text  string
 	Table string
+	// Theme is what the answer is about as far as is known when it arrives:
+	// the theme its table chose, or else the one suggested for it (empty if
+	// neither). Answers about different themes are less likely to say the
+	// same thing. A later Place overrides it.
+	Theme string
 }
 
 // Model is one workshop's theme model and duplicate index. It is safe for
@@ -35,6 +40,7 @@ type Model struct {
 	total   [channels]int64 // Σ df per channel: the background's size
 	vocab   [channels]int   // features per channel seen in answers
 	lex     *lexicon        // keyword stems and stems of placed answers
+	dups    map[string]*dupFeat
 }
 
 // feat is what the model knows of one feature.
@@ -51,7 +57,17 @@ type answer struct {
 	id, table string
 	seq       uint64 // arrival order, for ties
 	feats     []*feat
-	theme     string // the theme a person placed it in; "" if none
+	mentions  []dupRef // what it speaks of, for Similar
+	theme     string   // the theme a person placed it in; "" if none
+	arrived   string   // Answer.Theme
+}
+
+// about is the theme an answer is about, as far as the model knows.
+func (a *answer) about() string {
+	if a.theme != "" {
+		return a.theme
+	}
+	return a.arrived
 }
 
 type themeState struct {
@@ -63,7 +79,7 @@ type themeState struct {
 
 // NewModel returns an empty model for a workshop's themes.
 func NewModel(themes []Theme) *Model {
-	m := &Model{feats: map[string]*feat{}, answers: map[string]*answer{}}
+	m := &Model{feats: map[string]*feat{}, answers: map[string]*answer{}, dups: map[string]*dupFeat{}}
 	m.setThemes(themes)
 	return m
 }
@@ -138,8 +154,9 @@ func (m *Model) Add(a Answer) {
 		m.remove(old)
 	}
 	m.seq++
-	st := &answer{id: a.ID, table: a.Table, seq: m.seq}
-	for _, o := range storedFeatures(tokenize(a.Text)) {
+	st := &answer{id: a.ID, table: a.Table, seq: m.seq, arrived: a.Theme}
+	toks := tokenize(a.Text)
+	for _, o := range storedFeatures(toks) {
 		f := m.feat(o.key, o.ch)
 		if f.df == 0 {
 			m.vocab[o.ch]++
@@ -149,6 +166,7 @@ func (m *Model) Add(a Answer) {
 		f.post = append(f.post, st)
 		st.feats = append(st.feats, f)
 	}
+	m.addMentions(st, toks)
 	m.answers[a.ID] = st
 	if theme != "" {
 		m.count(st, theme, +1)
@@ -195,6 +213,7 @@ func (m *Model) remove(a *answer) {
 	if a.theme != "" {
 		m.count(a, a.theme, -1)
 	}
+	m.removeMentions(a)
 	for _, f := range a.feats {
 		f.df--
 		m.total[f.ch]--

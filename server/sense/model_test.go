@@ -171,7 +171,7 @@ func TestModelIsSafeForConcurrentUse(t *testing.T) {
 			defer wg.Done()
 			for i := 0; i < 200; i++ {
 				m.Suggest("tandläkare i kollektivtrafiken")
-				m.Similar("läxhjälp genom föreningar", 3)
+				m.Similar("läxhjälp genom föreningar", "Utbildning", 3)
 			}
 		}()
 	}

@@ -2,6 +2,7 @@ package sense
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -23,14 +24,14 @@ func TestSimilarFindsTheSameThingSaidAgain(t *testing.T) {
 	} {
 		m.Add(Answer{ID: fmt.Sprint("f", i), Text: text})
 	}
-	got := m.Similar("läxhjälp genom föreningar", 5)
+	got := m.Similar("läxhjälp genom föreningar", "", 5)
 	if len(got) != 1 || got[0].ID != "dup" || got[0].Score < DuplicateAt || got[0].Score > 1 {
 		t.Fatalf("Similar = %+v, want only dup", got)
 	}
-	if got := m.Similar("tandläkare på äldreboenden", 5); len(got) != 0 {
+	if got := m.Similar("tandläkare på äldreboenden", "", 5); len(got) != 0 {
 		t.Errorf("an unrelated text matched %+v", got)
 	}
-	if got := m.Similar("läxhjälp genom föreningar", 0); got != nil {
+	if got := m.Similar("läxhjälp genom föreningar", "", 0); got != nil {
 		t.Errorf("limit 0 gave %+v", got)
 	}
 
@@ -101,5 +102,82 @@ func TestRepresentatives(t *testing.T) {
 	}
 	if Representatives(nil, 3) != nil || Representatives(answers, 0) != nil {
 		t.Error("nothing asked, something returned")
+	}
+}
+
+// background is a workshop's other answers, so that rarity means something.
+var background = []string{
+	"tandläkare i föreningslokalen", "kulturbidrag till körer", "färdtjänst på kvällen", "fler föreningar på sjukhuset",
+	"habiliteringen och föräldrarna", "studieförbund och folkhögskolor", "regionen borde lyssna på föreningar",
+	"teater för äldre", "psykiatrin och brukarföreningar", "ideella krafter behövs", "bidrag som räcker flera år",
+	"cykelställ vid stationen", "tåget är ofta inställt", "bibliotekets öppettider", "simträning för barn",
+}
+
+func withBackground(themes []Theme) *Model {
+	m := NewModel(themes)
+	for i, text := range background {
+		m.Add(Answer{ID: fmt.Sprint("b", i), Text: text})
+	}
+	return m
+}
+
+func TestSimilarSeesTheSamePointInOtherWords(t *testing.T) {
+	tests := []struct {
+		stored, text string
+		shared       []string // must be among Match.Shared
+	}{
+		{"bussarna går för sällan på landsbygden", "för få turer ute på landet",
+			[]string{"ute på landet ~ landsbygden", "turer ~ för sällan"}},
+		{"läxhjälp via ideella organisationer", "läxhjälp genom föreningar",
+			[]string{"läxhjälp", "föreningar ~ ideella"}},
+		{"lång kö till habben, vi stöttar familjerna under tiden", "habiliteringen har långa väntetider, föräldrar får vänta",
+			[]string{"habiliteringen ~ habben", "föräldrar ~ familjerna"}},
+		{"tandvården är för dyr för pensionärer med låg inkomst", "äldre med liten pension har inte råd med tandläkaren",
+			[]string{"liten pension ~ låg inkomst"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			m := withBackground(nil)
+			m.Add(Answer{ID: "stored", Text: tt.stored})
+			got := m.Similar(tt.text, "", 5)
+			if len(got) == 0 || got[0].ID != "stored" {
+				t.Fatalf("Similar(%q) = %+v, want the stored answer %q first", tt.text, got, tt.stored)
+			}
+			for _, s := range tt.shared {
+				if !slices.Contains(got[0].Shared, s) {
+					t.Errorf("Shared = %q, want it to name %q", got[0].Shared, s)
+				}
+			}
+		})
+	}
+}
+
+func TestSimilarNeedsMoreThanASharedSubject(t *testing.T) {
+	m := withBackground(nil)
+	m.Add(Answer{ID: "stored", Text: "folktandvården borde ha mottagning på kvällstid för dom som jobbar"})
+	if got := m.Similar("tandvårdsstödet är krångligt och folk vet inte vad de har rätt till", "", 5); len(got) != 0 {
+		t.Errorf("two points about dental care were offered as one: %+v", got)
+	}
+	if got := m.Similar("folktandvården borde ha öppet på kvällarna", "", 5); len(got) != 1 {
+		t.Errorf("the same point was not found: %+v", got)
+	}
+}
+
+func TestSimilarCountsLessAcrossThemes(t *testing.T) {
+	themes := []Theme{{ID: "trafik", Name: "Kollektivtrafik"}, {ID: "kultur", Name: "Kultur"}}
+	m := withBackground(themes)
+	m.Add(Answer{ID: "stored", Text: "rabatt för föreningar som reser i grupp till museerna", Theme: "trafik"})
+	text := "gratis för föreningar med grupper på museerna"
+	same := m.Similar(text, "trafik", 5)
+	other := m.Similar(text, "kultur", 5)
+	if len(same) != 1 {
+		t.Fatalf("within a theme: %+v, want the stored answer", same)
+	}
+	if len(other) == 1 && other[0].Score >= same[0].Score {
+		t.Errorf("across themes %.2f, within %.2f: want less across", other[0].Score, same[0].Score)
+	}
+	m.Place("stored", "kultur") // a person knows better than the suggestion it arrived with
+	if got := m.Similar(text, "kultur", 5); len(got) != 1 || got[0].Score != same[0].Score {
+		t.Errorf("after the placement: %+v, want the score within a theme, %.2f", got, same[0].Score)
 	}
 }
