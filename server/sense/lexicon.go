@@ -1,0 +1,170 @@
+package sense
+
+// lexicon holds the stems the model knows a theme by (keywords and words of
+// placed answers), so that it can find them inside Swedish compounds and
+// under a typo. Each stem is reference-counted: placing and unplacing answers
+// adds and removes their words.
+type lexicon struct {
+	refs    map[string]int
+	byStart map[string][]string // first minPart runes → stems starting so
+	deletes map[string][]string // a stem with one rune deleted → stems
+}
+
+const (
+	minPart  = 4 // shortest stem looked for inside a longer word ("buss", "tand")
+	minInner = 5 // shortest stem looked for after the first letter ("trafik" in "kollektivtrafiken")
+	minTypo  = 6 // shortest word that may carry a typo ("habbilitering")
+)
+
+func newLexicon() *lexicon {
+	return &lexicon{refs: map[string]int{}, byStart: map[string][]string{}, deletes: map[string][]string{}}
+}
+
+func (l *lexicon) add(stem string) {
+	if len([]rune(stem)) < minPart {
+		return
+	}
+	l.refs[stem]++
+	if l.refs[stem] > 1 {
+		return
+	}
+	k := prefixRunes(stem, minPart)
+	l.byStart[k] = append(l.byStart[k], stem)
+	if len([]rune(stem)) >= minTypo-1 {
+		for _, d := range oneDeleted(stem) {
+			l.deletes[d] = append(l.deletes[d], stem)
+		}
+	}
+}
+
+func (l *lexicon) remove(stem string) {
+	n, ok := l.refs[stem]
+	if !ok {
+		return
+	}
+	if n > 1 {
+		l.refs[stem] = n - 1
+		return
+	}
+	delete(l.refs, stem)
+	k := prefixRunes(stem, minPart)
+	l.byStart[k] = without(l.byStart[k], stem)
+	if len(l.byStart[k]) == 0 {
+		delete(l.byStart, k)
+	}
+	if len([]rune(stem)) >= minTypo-1 {
+		for _, d := range oneDeleted(stem) {
+			l.deletes[d] = without(l.deletes[d], stem)
+			if len(l.deletes[d]) == 0 {
+				delete(l.deletes, d)
+			}
+		}
+	}
+}
+
+func (l *lexicon) has(stem string) bool { return l.refs[stem] > 0 }
+
+// parts returns the known stems inside a word, longest first at each place,
+// leaving out any stem that lies inside a longer one found ("vård" is not
+// reported for "tandvårdsstödet" once "tandvård" is). Swedish puts the head
+// of a compound last and links parts with -s-, so "tandvård" is found in
+// "tandvårdsstödet" and "trafik" in "kollektivtrafiken". A stem found after
+// the first letter must be at least minInner runes, since short ones turn up
+// by chance inside unrelated words.
+func (l *lexicon) parts(word string) []string {
+	rs := []rune(word)
+	type span struct {
+		from, to int
+		stem     string
+	}
+	var found []span
+	for i := 0; i+minPart <= len(rs); i++ {
+		for _, s := range l.byStart[string(rs[i:i+minPart])] {
+			n := len([]rune(s))
+			if n == len(rs) || i+n > len(rs) || (i > 0 && n < minInner) {
+				continue
+			}
+			if string(rs[i:i+n]) == s {
+				found = append(found, span{i, i + n, s})
+			}
+		}
+	}
+	var out []string
+	for _, a := range found {
+		inside := false
+		for _, b := range found {
+			if b.from <= a.from && a.to <= b.to && b.to-b.from > a.to-a.from {
+				inside = true
+				break
+			}
+		}
+		if !inside && !contains(out, a.stem) {
+			out = append(out, a.stem)
+		}
+	}
+	return out
+}
+
+// nearest returns the known stems one typing slip away from an unknown word
+// (a letter doubled, dropped, swapped or replaced), found through the
+// deletion index rather than by comparing against every stem.
+func (l *lexicon) nearest(stem string) []string {
+	if len([]rune(stem)) < minTypo || l.has(stem) {
+		return nil
+	}
+	var out []string
+	add := func(cands []string) {
+		for _, c := range cands {
+			if c != stem && !contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	add(l.deletes[stem])
+	for _, d := range oneDeleted(stem) {
+		if l.has(d) {
+			add([]string{d})
+		}
+		add(l.deletes[d])
+	}
+	return out
+}
+
+func oneDeleted(s string) []string {
+	rs := []rune(s)
+	out := make([]string, 0, len(rs))
+	for i := range rs {
+		d := string(rs[:i]) + string(rs[i+1:])
+		if !contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func prefixRunes(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) < n {
+		return s
+	}
+	return string(rs[:n])
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func without(list []string, s string) []string {
+	out := list[:0]
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
