@@ -23,18 +23,19 @@ import (
 )
 
 type config struct {
-	url         string
-	email       string
-	password    string
-	phones      int
-	tables      int
-	dashboards  int
-	rate        float64
-	duration    time.Duration
-	connectRate float64
-	drain       time.Duration
-	storm       bool
-	cpuProfile  string
+	url          string
+	email        string
+	password     string
+	phones       int
+	tables       int
+	dashboards   int
+	rate         float64
+	duration     time.Duration
+	connectRate  float64
+	drain        time.Duration
+	storm        bool
+	restartAfter time.Duration
+	cpuProfile   string
 }
 
 func main() { os.Exit(loadTest()) }
@@ -53,6 +54,7 @@ func loadTest() int {
 	flag.Float64Var(&cfg.connectRate, "connect-rate", 2000, "new phone connections per second while ramping up")
 	flag.DurationVar(&cfg.drain, "drain", 20*time.Second, "how long to wait for the last acknowledgements")
 	flag.BoolVar(&cfg.storm, "storm", false, "after sending, drop every phone within 5 s and check that all resynchronise")
+	flag.DurationVar(&cfg.restartAfter, "restart-after", 0, "this long into sending, restart the server (SIGTERM, then start it again as it was started) and check that every phone and dashboard resumes")
 	flag.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write the load tool's own CPU profile to this file")
 	flag.Parse()
 	if cfg.cpuProfile != "" {
@@ -105,6 +107,8 @@ func (c *config) check() error {
 		return errors.New("-duration must be above 0 and at most 10m")
 	case c.connectRate <= 0:
 		return errors.New("-connect-rate must be above 0")
+	case c.restartAfter < 0 || c.restartAfter >= c.duration && c.restartAfter > 0:
+		return errors.New("-restart-after must be within -duration")
 	}
 	return nil
 }

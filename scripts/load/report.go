@@ -36,6 +36,8 @@ type report struct {
 	stormDone     bool
 	stormResynced int
 
+	restart *restartResult
+
 	dashMissed     int64
 	dashDuplicates int64
 	lost           int64
@@ -50,7 +52,7 @@ func (r *report) clean() bool {
 	unique := r.acked
 	return r.lost == 0 && r.refused == 0 && r.errors == 0 && r.dashMissed == 0 && r.dashDuplicates == 0 &&
 		r.stored == r.storedDistinct && int64(r.stored) == unique && unique == r.submitted &&
-		(!r.cfg.storm || r.stormDone)
+		(!r.cfg.storm || r.stormDone) && (r.cfg.restartAfter == 0 || (r.restart != nil && r.restart.done && r.restart.snapshots == 0))
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
@@ -80,6 +82,10 @@ func (r *report) print(w io.Writer) {
 		h = r.dashLatency
 		fmt.Fprintf(w, "  submit → dashboard: p50 %s  p99 %s  p99.9 %s  max %s  (%d deliveries)\n",
 			ms(h.quantile(0.5)), ms(h.quantile(0.99)), ms(h.quantile(0.999)), ms(h.quantile(1)), h.count())
+	}
+	if rs := r.restart; rs != nil {
+		fmt.Fprintf(w, "  restart: old server gone %.1f s after SIGTERM, new one up after %.1f s; %d of %d phones and all %d dashboards in step %.1f s later; snapshots instead of resumes: %d\n",
+			rs.exited.Seconds(), rs.up.Seconds(), rs.phones, r.connected, c.dashboards, rs.resynced.Seconds(), rs.snapshots)
 	}
 	if c.storm {
 		fmt.Fprintf(w, "  reconnect storm: %d of %d phones resynchronised in %.1f s after the first drop\n",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -47,11 +48,13 @@ func (s *sentLog) lookup(id string) (sentEntry, bool) {
 type dashboard struct {
 	conn    *liveclient.Conn
 	mu      sync.Mutex
-	seen    []uint8 // deliveries per sent input, by its number
-	unknown int     // inputs seen that the load tool did not send
-	seq     int64   // the last change seen, for resuming (read goroutine only)
+	seen    []uint8           // deliveries per sent input, by its number
+	unknown int               // inputs seen that the load tool did not send
+	cursor  liveclient.Cursor // the last change applied, for resuming (read goroutine only)
 	errs    atomic.Int64
-	stopped chan struct{}
+	// openings received: a snapshot (first, or when it could not resume) or a resume
+	snapshots, resumes atomic.Int64
+	stopped            chan struct{}
 }
 
 // inputMarker starts every new-input message as the hub encodes it; the
@@ -60,6 +63,7 @@ type dashboard struct {
 var (
 	inputMarker    = []byte(`{"type":"input","seq":`)
 	snapshotMarker = []byte(`{"type":"snapshot"`)
+	resumeMarker   = []byte(`{"type":"resume"`)
 )
 
 // run reads until the load test ends, reconnecting (and resuming from the
@@ -70,7 +74,7 @@ func (d *dashboard) run(ctx context.Context, base, path string, header http.Head
 		d.read(sent, latency)
 		for ctx.Err() == nil {
 			time.Sleep(500 * time.Millisecond)
-			conn, err := liveclient.Dial(ctx, base, fmt.Sprintf("%s?since=%d", path, d.seq), header)
+			conn, err := liveclient.Dial(ctx, base, path+"?"+d.cursor.Query(), header)
 			if err == nil {
 				d.setConn(conn)
 				break
@@ -100,13 +104,16 @@ func (d *dashboard) read(sent *sentLog, latency *histogram) {
 		if err != nil {
 			return
 		}
-		if bytes.Contains(frame, snapshotMarker) {
-			// Rare (after a reconnect), so decode properly; the snapshot may
+		if bytes.Contains(frame, snapshotMarker) || bytes.Contains(frame, resumeMarker) {
+			// Rare (after a reconnect), so decode properly; the opening may
 			// share a frame with the changes queued behind it.
 			for _, msg := range splitBatch(frame) {
-				if bytes.HasPrefix(msg, snapshotMarker) {
+				switch {
+				case bytes.HasPrefix(msg, snapshotMarker):
 					d.snapshot(msg, sent)
-				} else {
+				case bytes.HasPrefix(msg, resumeMarker):
+					d.resume(msg, sent, latency)
+				default:
 					d.scan(msg, sent, latency)
 				}
 			}
@@ -149,22 +156,41 @@ func (d *dashboard) scan(frame []byte, sent *sentLog, latency *histogram) {
 		id := string(rest[j+14 : j+14+36])
 		rest = rest[j+14+36:]
 		// As in the browser: a change at or below what the dashboard has
-		// (queued behind the snapshot it came with) is not news.
-		if seq <= d.seq {
+		// (queued behind the opening it came with) is not news.
+		if seq <= d.cursor.Seq {
 			continue
 		}
-		d.seq = seq
+		d.cursor.Seq = seq
 		if first := d.count(id, sent); first != nil {
 			latency.add(time.Since(first.at))
 		}
 	}
 }
 
+// opening is the head of a snapshot or resume: where the dashboard stands after it.
+type opening struct {
+	Epoch string `json:"epoch"`
+	Seq   int64  `json:"seq"`
+}
+
+// resume counts the missed inputs a resume carries (they are changes like
+// any other), then moves the cursor to where the resume says.
+func (d *dashboard) resume(frame []byte, sent *sentLog, latency *histogram) {
+	var head opening
+	if json.Unmarshal(frame, &head) != nil {
+		d.errs.Add(1)
+		return
+	}
+	d.scan(frame, sent, latency)
+	d.cursor = liveclient.Cursor{Epoch: head.Epoch, Seq: max(d.cursor.Seq, head.Seq)}
+	d.resumes.Add(1)
+}
+
 // snapshot counts the inputs of a snapshot, which a dashboard gets after
-// reconnecting to a restarted server (its missed changes are gone).
+// reconnecting when it cannot resume (another timeline, or its first).
 func (d *dashboard) snapshot(frame []byte, sent *sentLog) {
 	var snap struct {
-		Seq  int64 `json:"seq"`
+		opening
 		Data struct {
 			Inputs []struct {
 				ID string `json:"id"`
@@ -175,7 +201,8 @@ func (d *dashboard) snapshot(frame []byte, sent *sentLog) {
 		d.errs.Add(1)
 		return
 	}
-	d.seq = snap.Seq
+	d.cursor = liveclient.Cursor{Epoch: snap.Epoch, Seq: snap.Seq}
+	d.snapshots.Add(1)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, in := range snap.Data.Inputs {
@@ -242,7 +269,7 @@ func run(ctx context.Context, cfg config) (*report, error) {
 	defer stopDashboards()
 	var dashboards []*dashboard
 	for i := 0; i < cfg.dashboards; i++ {
-		conn, err := liveclient.Dial(ctx, cfg.url, "/ws/workshop/"+ws.id, a.cookie())
+		conn, err := liveclient.Dial(ctx, cfg.url, "/ws/workshop/"+ws.id+"?"+liveclient.Cursor{Seq: -1}.Query(), a.cookie())
 		if err != nil {
 			return r, fmt.Errorf("dashboard %d: %w", i, err)
 		}
@@ -312,8 +339,31 @@ func run(ctx context.Context, cfg config) (*report, error) {
 
 	// Send at the target rate, spread over the phones.
 	r.sendStart = time.Now()
+	restarted := make(chan struct{})
+	if cfg.restartAfter > 0 {
+		if r.pid == 0 {
+			return r, errors.New("-restart-after needs the server's process (a local server of this user)")
+		}
+		go func() {
+			defer close(restarted)
+			time.Sleep(cfg.restartAfter)
+			res, err := restartServer(ctx, cfg, r.pid, phones, dashboards)
+			r.restart = &res
+			if err != nil {
+				r.notes = append(r.notes, "restart: "+err.Error())
+			}
+		}()
+	} else {
+		close(restarted)
+	}
 	r.submitted = send(ctx, phones, sent, cfg.rate, cfg.duration)
 	r.sendTime = time.Since(r.sendStart)
+	<-restarted
+	if r.restart != nil && r.restart.newPID != 0 {
+		// CPU is not comparable across two processes; memory is read from the new one.
+		r.notes = append(r.notes, fmt.Sprintf("server restarted: now pid %d, log %s", r.restart.newPID, r.restart.log))
+		r.pid = 0
+	}
 	waitFor(ctx, cfg.drain, func() bool { return pending(phones) == 0 })
 	r.ackTime = time.Since(r.sendStart)
 	if r.pid != 0 {
