@@ -137,6 +137,18 @@ func (c *Conn) ReadRaw(timeout time.Duration) ([]byte, error) {
 	return c.buf.Bytes(), err
 }
 
+// decodeFrame returns the messages of a frame: one, or a batch (a JSON array).
+func decodeFrame(data []byte) ([]Message, error) {
+	if len(data) > 0 && data[0] == '[' {
+		var batch []Message
+		err := json.Unmarshal(data, &batch)
+		return batch, err
+	}
+	var m Message
+	err := json.Unmarshal(data, &m)
+	return []Message{m}, err
+}
+
 // Read waits for the next frame and returns its messages (a frame may carry
 // a batch), heartbeats left out.
 func (c *Conn) Read(timeout time.Duration) ([]Message, error) {
@@ -146,14 +158,7 @@ func (c *Conn) Read(timeout time.Duration) ([]Message, error) {
 		if err != nil {
 			return nil, err
 		}
-		var batch []Message
-		if len(data) > 0 && data[0] == '[' {
-			err = json.Unmarshal(data, &batch)
-		} else {
-			var m Message
-			err = json.Unmarshal(data, &m)
-			batch = []Message{m}
-		}
+		batch, err := decodeFrame(data)
 		if err != nil {
 			return nil, err
 		}

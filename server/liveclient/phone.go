@@ -1,8 +1,10 @@
 package liveclient
 
 import (
+	"bytes"
 	"context"
 	"math/rand/v2"
+	"strconv"
 	"sync"
 	"time"
 
@@ -162,7 +164,19 @@ func (p *Phone) session(ctx context.Context) error {
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
 	for {
-		msgs, err := conn.Read(60 * time.Second)
+		frame, err := conn.ReadRaw(60 * time.Second)
+		if err != nil {
+			return err
+		}
+		if seq, ok := changeSeq(frame); ok {
+			// The common case at a busy table, read without decoding: a
+			// tablemate's answer, which only moves the cursor.
+			p.mu.Lock()
+			p.cursor.Apply(Message{Seq: seq})
+			p.mu.Unlock()
+			continue
+		}
+		msgs, err := decodeFrame(frame)
 		if err != nil {
 			return err
 		}
@@ -170,6 +184,22 @@ func (p *Phone) session(ctx context.Context) error {
 			p.handle(conn, m)
 		}
 	}
+}
+
+var changePrefix = []byte(`{"type":"input","seq":`)
+
+// changeSeq reads the number of a frame that holds one new-input change.
+func changeSeq(frame []byte) (int64, bool) {
+	rest, ok := bytes.CutPrefix(frame, changePrefix)
+	if !ok {
+		return 0, false
+	}
+	end := bytes.IndexByte(rest, ',')
+	if end < 0 {
+		return 0, false
+	}
+	seq, err := strconv.ParseInt(string(rest[:end]), 10, 64)
+	return seq, err == nil
 }
 
 func (p *Phone) handle(conn *Conn, m Message) {

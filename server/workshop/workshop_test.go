@@ -28,10 +28,20 @@ func setup(t *testing.T) env {
 	w := testutil.MustWriter(t, store, rec)
 	f := testutil.MustWorkshop(t, store, w, 3)
 	// Drain the set-up's changes so each test sees only its own.
+	e := env{store: store, w: w, rec: rec, f: f}
+	e.published(t)
 	for len(rec.Changes) > 0 {
 		<-rec.Changes
 	}
-	return env{store: store, w: w, rec: rec, f: f}
+	return e
+}
+
+// published waits until every change committed so far has reached the recorder.
+func (e env) published(t *testing.T) {
+	t.Helper()
+	if err := e.w.Published(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func (e env) submit(t *testing.T, s *workshop.Submit) (workshop.Submitted, error) {
@@ -133,6 +143,7 @@ func TestSubmit(t *testing.T) {
 			t.Errorf("stored %d inputs, want 1", n)
 		}
 		<-e.rec.Changes
+		e.published(t)
 		if len(e.rec.Changes) != 0 {
 			t.Errorf("a duplicate published a change")
 		}
@@ -243,6 +254,7 @@ func TestSubmit(t *testing.T) {
 			if n := len(e.inputs(t)); n != 0 {
 				t.Errorf("a refused input left %d rows", n)
 			}
+			e.published(t)
 			if len(e.rec.Changes) != 0 {
 				t.Errorf("a refused input published a change")
 			}
@@ -390,6 +402,7 @@ func TestModerate(t *testing.T) {
 	}
 
 	t.Run("ChangesGoToDashboardsOnly", func(t *testing.T) {
+		e.published(t)
 		for len(e.rec.Changes) > 0 {
 			if c := <-e.rec.Changes; c.Type == "input" && c.Audience != domain.ToStaff && c.Payload.(domain.Input).EditedText != "" {
 				t.Errorf("moderation was sent to phones: %+v", c)

@@ -1,8 +1,12 @@
 // Package writer is the single path by which live data is written. Commands
 // queue up; one goroutine takes whatever is queued, applies it in one
 // transaction (group commit), and only after the commit answers the callers
-// and publishes the changes. Under load batches grow by themselves, so the
-// cost of a durable commit is shared by many submissions.
+// and hands the changes on to be published. Under load batches grow by
+// themselves, so the cost of a durable commit is shared by many submissions.
+//
+// Publishing (encoding each change and fanning it out to live connections)
+// runs on a goroutine of its own, in commit order, so the writer goes on to
+// the next transaction meanwhile: the two use two cores.
 package writer
 
 import (
@@ -85,6 +89,8 @@ type Writer struct {
 	onCommit func(commands int, took time.Duration)
 	queue    chan *request
 	done     chan struct{}
+	// committed carries each committed batch's changes, in order, to publish.
+	committed chan committed
 
 	mu     sync.RWMutex
 	closed bool
@@ -96,8 +102,11 @@ type Writer struct {
 // New starts the writer goroutine. onCommit, if not nil, is told the size
 // and duration of every transaction (for metrics).
 func New(store *storage.Store, pub Publisher, onCommit func(commands int, took time.Duration)) *Writer {
-	w := &Writer{store: store, pub: pub, onCommit: onCommit, queue: make(chan *request, 4*MaxBatch), done: make(chan struct{})}
-	go w.run()
+	w := &Writer{store: store, pub: pub, onCommit: onCommit, queue: make(chan *request, 4*MaxBatch),
+		done: make(chan struct{}), committed: make(chan committed, 64)}
+	published := make(chan struct{})
+	go w.publish(published)
+	go w.run(published)
 	return w
 }
 
@@ -127,7 +136,7 @@ func (w *Writer) Do(ctx context.Context, cmd Command) error {
 }
 
 // Close stops taking commands, finishes everything already queued and returns
-// when the last batch has committed.
+// when the last batch has committed and been published.
 func (w *Writer) Close() {
 	w.mu.Lock()
 	if !w.closed {
@@ -153,8 +162,9 @@ func (w *Writer) Stats() Stats {
 	return s
 }
 
-func (w *Writer) run() {
+func (w *Writer) run(published chan struct{}) {
 	defer close(w.done)
+	defer func() { close(w.committed); <-published }()
 	batch := make([]*request, 0, MaxBatch)
 	for first := range w.queue {
 		batch = append(batch[:0], first)
@@ -171,6 +181,51 @@ func (w *Writer) run() {
 			}
 		}
 		w.commit(batch)
+	}
+}
+
+// committed is one batch's changes to publish, or (published set) a
+// marker that someone waits for everything before it to be published.
+type committed struct {
+	changes   []domain.Change
+	published chan struct{}
+}
+
+// publish hands committed changes to the publisher, batch after batch.
+func (w *Writer) publish(done chan struct{}) {
+	defer close(done)
+	for c := range w.committed {
+		if c.published != nil {
+			close(c.published)
+			continue
+		}
+		w.pub.Publish(c.changes)
+	}
+}
+
+// Published returns once the changes of every command that Do has already
+// answered have been published (a command's changes are queued for
+// publishing before its caller is answered).
+func (w *Writer) Published(ctx context.Context) error {
+	marker := committed{published: make(chan struct{})}
+	w.mu.RLock()
+	if w.closed {
+		w.mu.RUnlock()
+		<-w.done // Close publishes everything before it returns
+		return nil
+	}
+	select {
+	case w.committed <- marker:
+	case <-ctx.Done():
+		w.mu.RUnlock()
+		return ctx.Err()
+	}
+	w.mu.RUnlock()
+	select {
+	case <-marker.published:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }
 
@@ -199,7 +254,7 @@ func (w *Writer) commit(batch []*request) {
 	}
 	w.statsMu.Unlock()
 	if len(changes) > 0 {
-		w.pub.Publish(changes)
+		w.committed <- committed{changes: changes}
 	}
 	for i, r := range batch {
 		r.reply <- results[i]

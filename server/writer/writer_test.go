@@ -112,6 +112,9 @@ func TestGroupCommit(t *testing.T) {
 		t.Errorf("stored %d, want %d", got, n)
 	}
 	// Published in sequence order, once each.
+	if err := w.Published(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	var last int64
 	seen := 0
 	for len(rec.Changes) > 0 {
