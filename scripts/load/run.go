@@ -356,9 +356,23 @@ func run(ctx context.Context, cfg config) (*report, error) {
 	} else {
 		close(restarted)
 	}
+	profiled := make(chan struct{})
+	if cfg.serverProfile != "" && cfg.duration > 2*time.Second {
+		go func() {
+			defer close(profiled)
+			// Skip the first second: the rate settles.
+			time.Sleep(time.Second)
+			if err := a.profile(cfg.duration-2*time.Second, cfg.serverProfile); err != nil {
+				r.notes = append(r.notes, "server profile: "+err.Error())
+			}
+		}()
+	} else {
+		close(profiled)
+	}
 	r.submitted = send(ctx, phones, sent, cfg.rate, cfg.duration)
 	r.sendTime = time.Since(r.sendStart)
 	<-restarted
+	<-profiled
 	if r.restart != nil && r.restart.newPID != 0 {
 		// CPU is not comparable across two processes; memory is read from the new one.
 		r.notes = append(r.notes, fmt.Sprintf("server restarted: now pid %d, log %s", r.restart.newPID, r.restart.log))

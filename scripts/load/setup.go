@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -34,6 +35,27 @@ func (a *admin) get(path string) (string, *http.Response, error) {
 	defer res.Body.Close()
 	body, err := io.ReadAll(res.Body)
 	return string(body), res, err
+}
+
+// profile saves the server's CPU profile over the next d to a file.
+func (a *admin) profile(d time.Duration, file string) error {
+	res, err := a.c.Get(fmt.Sprintf("%s/debug/pprof/profile?seconds=%d", a.base, int(d.Seconds())))
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("profile: status %d", res.StatusCode)
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, res.Body); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // post sends a form with the CSRF token of the page it belongs to.

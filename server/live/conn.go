@@ -210,13 +210,13 @@ func (cn *conn) readLoop() {
 
 // handle answers one message. Every message gets exactly one reply.
 func (cn *conn) handle(kind int, data []byte, limit int) []byte {
-	env := readEnvelope(data)
 	if kind != websocket.TextMessage {
-		return cn.refusal(env, domain.Errorf(domain.KindInvalid, "message_invalid"))
+		return cn.refusal(readEnvelope(data), domain.Errorf(domain.KindInvalid, "message_invalid"))
 	}
 	msg, err := Decode(data, limit)
 	if err != nil {
-		return cn.refusal(env, err)
+		// Read again for what identifies it, so the refusal names it.
+		return cn.refusal(readEnvelope(data), err)
 	}
 	if msg.Type == "ping" {
 		return pongFrame
