@@ -118,6 +118,7 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 	s.app.Use(requestID())
 	s.app.Use(s.accessLog)
 	s.app.Use(recover.New())
+	s.app.Use(refuseEncodedBodies)
 	s.app.Use(helmet.New(helmet.Config{
 		ContentSecurityPolicy: csp,
 		ReferrerPolicy:        "same-origin",
