@@ -128,12 +128,7 @@ func (s *Server) csrfProtection() fiber.Handler {
 }
 
 // safeNext keeps a post-login redirect on this site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/admin"
-	}
-	return next
-}
+func safeNext(next string) string { return localPath(next, "/admin") }
 
 func (s *Server) loginPage(c *fiber.Ctx) error {
 	if userOf(c) != nil {
