@@ -7,6 +7,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -29,7 +30,8 @@ type Config struct {
 	// BaseURL is the address participants use ("https://samrad.example.se"),
 	// printed on join pages and in QR codes. Empty: taken from each request.
 	BaseURL string
-	// SecureCookies marks cookies Secure; set it when served over HTTPS.
+	// SecureCookies marks cookies Secure and gives them the __Host- prefix;
+	// an https BaseURL sets it too.
 	SecureCookies bool
 	// SetupToken, when set, lets the first administrator be created at /setup/<token>.
 	SetupToken string
@@ -43,6 +45,7 @@ type Config struct {
 	SessionTTL time.Duration
 	// ProxyHeader names the header that carries the client's address behind
 	// a reverse proxy (X-Forwarded-For); rate limits count by that address.
+	// Only with it set are X-Forwarded-Host and X-Forwarded-Proto believed.
 	ProxyHeader string
 	// Organisation runs this service (named in the privacy notice and the
 	// accessibility statement); ContactEmail is where people write to it.
@@ -91,6 +94,9 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 	if cfg.SessionTTL <= 0 {
 		cfg.SessionTTL = 12 * time.Hour
 	}
+	if strings.HasPrefix(strings.ToLower(cfg.BaseURL), "https://") {
+		cfg.SecureCookies = true
+	}
 	tpl, err := loadTemplates()
 	if err != nil {
 		return nil, err
@@ -111,6 +117,10 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 		DisableStartupMessage: true,
 		ProxyHeader:           cfg.ProxyHeader,
 		EnableIPValidation:    cfg.ProxyHeader != "",
+		// Without a proxy, a client's own X-Forwarded-Host and -Proto would
+		// otherwise choose the links we print, HSTS and the origin check:
+		// trusting no proxy makes Fiber ignore them.
+		EnableTrustedProxyCheck: cfg.ProxyHeader == "",
 	})
 	// Websocket connections outlive their upgrade handler (see live); fasthttp
 	// must leave closing them to us.

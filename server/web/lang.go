@@ -26,7 +26,11 @@ func langOf(c *fiber.Ctx) string {
 	if lang, ok := c.Locals(localLang).(string); ok {
 		return lang
 	}
-	lang := c.Cookies(langCookie)
+	// Either name: the __Host- one where cookies are Secure.
+	lang := c.Cookies(hostPrefix + langCookie)
+	if lang == "" {
+		lang = c.Cookies(langCookie)
+	}
 	if !i18n.Has(lang) {
 		lang = i18n.Match(c.Get(fiber.HeaderAcceptLanguage))
 	}
@@ -45,7 +49,7 @@ func (s *Server) setLanguage(c *fiber.Ctx) error {
 	if !i18n.Has(lang) {
 		return fiber.ErrNotFound
 	}
-	c.Cookie(&fiber.Cookie{Name: langCookie, Value: lang, Path: "/", HTTPOnly: true,
+	c.Cookie(&fiber.Cookie{Name: s.cookieName(langCookie), Value: lang, Path: "/", HTTPOnly: true,
 		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Now().Add(langTTL)})
 	return c.Redirect(localPath(c.Query("next"), "/"), fiber.StatusSeeOther)
 }

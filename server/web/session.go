@@ -29,6 +29,20 @@ func userOf(c *fiber.Ctx) *domain.User {
 	return u
 }
 
+// hostPrefix marks a cookie as set by this exact host over HTTPS, so that
+// no other site or subdomain can set or overwrite it. Browsers accept such a
+// cookie only when it is Secure, for Path=/ and without a Domain.
+const hostPrefix = "__Host-"
+
+// cookieName is the name a cookie goes by: with the __Host- prefix when
+// cookies are Secure.
+func (s *Server) cookieName(name string) string {
+	if s.cfg.SecureCookies {
+		return hostPrefix + name
+	}
+	return name
+}
+
 func csrfOf(c *fiber.Ctx) string {
 	t, _ := c.Locals(localCSRF).(string)
 	return t
@@ -37,7 +51,7 @@ func csrfOf(c *fiber.Ctx) string {
 // loadUser reads the session cookie, if any, and makes the user available to
 // handlers and templates. It never rejects a request; requireLogin does.
 func (s *Server) loadUser(c *fiber.Ctx) error {
-	token := c.Cookies(sessionCookie)
+	token := c.Cookies(s.cookieName(sessionCookie))
 	if token == "" {
 		return c.Next()
 	}
@@ -67,7 +81,7 @@ func (s *Server) loadUser(c *fiber.Ctx) error {
 
 // extendSession is the "stay logged in" button of the expiry warning.
 func (s *Server) extendSession(c *fiber.Ctx) error {
-	token := c.Cookies(sessionCookie)
+	token := c.Cookies(s.cookieName(sessionCookie))
 	if err := s.store.ExtendSession(c.UserContext(), auth.HashToken(token), s.cfg.SessionTTL); err != nil {
 		return err
 	}
@@ -88,14 +102,14 @@ func (s *Server) requireLogin(c *fiber.Ctx) error {
 }
 
 func (s *Server) setSessionCookie(c *fiber.Ctx, token string) {
-	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true,
+	c.Cookie(&fiber.Cookie{Name: s.cookieName(sessionCookie), Value: token, Path: "/", HTTPOnly: true,
 		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode,
 		// The browser judges the cookie by its own clock, not the server's test clock.
 		Expires: time.Now().Add(s.cfg.SessionTTL)})
 }
 
 func (s *Server) clearSessionCookie(c *fiber.Ctx) {
-	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", HTTPOnly: true,
+	c.Cookie(&fiber.Cookie{Name: s.cookieName(sessionCookie), Value: "", Path: "/", HTTPOnly: true,
 		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Unix(0, 0)})
 }
 
@@ -104,7 +118,7 @@ func (s *Server) clearSessionCookie(c *fiber.Ctx) {
 // header. Tokens live in the database, so open forms survive a restart.
 func (s *Server) csrfProtection() fiber.Handler {
 	return csrf.New(csrf.Config{
-		CookieName:        "samrad_csrf",
+		CookieName:        s.cookieName("samrad_csrf"),
 		CookieSameSite:    fiber.CookieSameSiteLaxMode,
 		CookieHTTPOnly:    true,
 		CookieSecure:      s.cfg.SecureCookies,
@@ -173,7 +187,7 @@ func (s *Server) startSession(c *fiber.Ctx, userID string) error {
 }
 
 func (s *Server) logout(c *fiber.Ctx) error {
-	if token := c.Cookies(sessionCookie); token != "" {
+	if token := c.Cookies(s.cookieName(sessionCookie)); token != "" {
 		if err := s.store.DeleteSession(c.UserContext(), auth.HashToken(token)); err != nil {
 			return err
 		}
