@@ -65,7 +65,9 @@ type Server struct {
 	setupMu sync.Mutex
 	lock    *lockout
 	// tableLimit: 20 submissions a second per table, bursts of 200.
-	tableLimit *tableLimiter
+	tableLimit *keyedLimiter
+	// feedbackLimit: accessibility messages per address, and from everyone.
+	feedbackLimit, feedbackTotal *keyedLimiter
 
 	draining atomic.Bool // shutting down: /readyz says 503
 
@@ -102,7 +104,8 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 		return nil, err
 	}
 	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now),
-		tableLimit: newTableLimiter(20, 200)}
+		tableLimit:    newKeyedLimiter(20, 200),
+		feedbackLimit: newKeyedLimiter(1.0/600, 5), feedbackTotal: newKeyedLimiter(1.0/60, 60)}
 	s.app = fiber.New(fiber.Config{
 		AppName: "Samråd",
 		// Fiber's strings otherwise point into buffers that fasthttp reuses

@@ -281,6 +281,9 @@ func TestEveryRouteAgainstEveryRole(t *testing.T) {
 		if allowed := res.Status == http.StatusOK; allowed != (role == "admin") {
 			t.Errorf("/debug/pprof/ as %s: %d", role, res.Status)
 		}
+		if cc := res.Header.Get("Cache-Control"); role == "admin" && cc != "no-store" {
+			t.Errorf("/debug/pprof/ Cache-Control %q, want no-store", cc)
+		}
 	}
 }
 

@@ -128,5 +128,5 @@ func (s *Server) routes() {
 	admin.Get("/consultations/:cid/export.:format", cview, s.remissExport)
 	app.Get("/metrics", s.metrics)
 	// Profiling, for administrators only (go tool pprof with the session cookie).
-	app.Use("/debug/pprof", s.requireLogin, admins, pprof.New())
+	app.Use("/debug/pprof", s.requireLogin, admins, noStore, pprof.New())
 }
