@@ -155,7 +155,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	email := strings.TrimSpace(c.FormValue("email"))
 	password := c.FormValue("password")
 	next := c.FormValue("next")
-	if wait := s.lock.wait(email); wait > 0 {
+	if wait := s.lock.wait(email, c.IP()); wait > 0 {
 		minutes := int(wait.Minutes()) + 1
 		return s.render(c.Status(fiber.StatusTooManyRequests), "login", tr(c, "login.title"), fiber.Map{
 			"Next": next, "Email": email, "Error": tr(c, "error.account_locked", "minutes", minutes)})
@@ -165,11 +165,11 @@ func (s *Server) login(c *fiber.Ctx) error {
 		return err
 	}
 	if !auth.CheckPassword(hash, password) {
-		s.lock.failed(email)
+		s.lock.failed(email, c.IP())
 		return s.render(c.Status(fiber.StatusUnauthorized), "login", tr(c, "login.title"), fiber.Map{
 			"Next": next, "Email": email, "Error": tr(c, "error.login_failed")})
 	}
-	s.lock.succeeded(email)
+	s.lock.succeeded(email, c.IP())
 	if err := s.startSession(c, u.ID); err != nil {
 		return err
 	}
