@@ -40,7 +40,9 @@ func newLockout(now func() time.Time) *lockout {
 	return &lockout{now: now, byUser: map[string]*lockState{}}
 }
 
-func lockKey(email, addr string) string { return strings.ToLower(strings.TrimSpace(email)) + "\x00" + addr }
+func lockKey(email, addr string) string {
+	return strings.ToLower(strings.TrimSpace(email)) + "\x00" + addr
+}
 
 // wait says how long the account must wait before the next attempt from
 // addr (0: go ahead).

@@ -62,7 +62,7 @@ func TestOneGuesserDoesNotLockOutTheVenue(t *testing.T) {
 	guesser.from = venue
 	statuses := map[int]int{}
 	for i := 0; i < 100; i++ {
-		statuses[guesser.get("/join?code=" + wrongCode(i)).Status]++
+		statuses[guesser.get("/join?code="+wrongCode(i)).Status]++
 	}
 	if statuses[http.StatusNotFound] > 31 || statuses[http.StatusTooManyRequests] < 69 {
 		t.Errorf("100 wrong codes answered %v: want 30 free failures, then the guesser held back", statuses)
