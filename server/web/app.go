@@ -63,6 +63,8 @@ type Server struct {
 	templates templates
 
 	setupMu sync.Mutex
+	// csrfKey signs CSRF tokens (csrf.go).
+	csrfKey []byte
 	lock    *lockout
 	// tableLimit: 20 submissions a second per table, bursts of 200.
 	tableLimit *keyedLimiter
@@ -103,7 +105,11 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now),
+	csrfKey, err := store.Secret(context.Background(), "csrf", 32)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now), csrfKey: csrfKey,
 		tableLimit:    newKeyedLimiter(20, 200),
 		feedbackLimit: newKeyedLimiter(1.0/600, 5), feedbackTotal: newKeyedLimiter(1.0/60, 60)}
 	s.app = fiber.New(fiber.Config{

@@ -22,6 +22,10 @@ func (s *Server) routes() {
 	passwords := passwordGuard(newFailureLimiter(30, time.Second, time.Hour, time.Hour))
 	csrf := s.csrfProtection()
 
+	// Who is logged in, for every route: CSRF tokens belong to a login, and
+	// an answer sent from a staff session is recorded as such.
+	app.Use(s.loadUser)
+
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
 	// The service worker must be served from the root to control /t/ pages.
@@ -53,7 +57,6 @@ func (s *Server) routes() {
 	app.Get("/ws/remiss/:token", sameOrigin, s.respondentSocketAuth, websocket.New(s.respondentSocket, wsConfig))
 
 	// Logging in, and one-time account links (invitations, password resets).
-	app.Use(s.loadUser)
 	app.Get("/login", csrf, s.loginPage)
 	app.Post("/login", passwords, s.settle, csrf, s.login)
 	app.Post("/logout", csrf, s.logout)

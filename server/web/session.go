@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/csrf"
 
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
@@ -113,34 +112,6 @@ func (s *Server) clearSessionCookie(c *fiber.Ctx) {
 		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Unix(0, 0)})
 }
 
-// csrfProtection guards every state-changing form and request: the token is
-// in a cookie and must come back in the form field _csrf or the X-Csrf-Token
-// header. Tokens live in the database, so open forms survive a restart.
-func (s *Server) csrfProtection() fiber.Handler {
-	return csrf.New(csrf.Config{
-		CookieName:        s.cookieName("samrad_csrf"),
-		CookieSameSite:    fiber.CookieSameSiteLaxMode,
-		CookieHTTPOnly:    true,
-		CookieSecure:      s.cfg.SecureCookies,
-		CookieSessionOnly: true,
-		Expiration:        s.cfg.SessionTTL,
-		Storage:           s.store.KV(),
-		ContextKey:        localCSRF,
-		Extractor: func(c *fiber.Ctx) (string, error) {
-			if h := c.Get(csrf.HeaderName); h != "" {
-				return h, nil
-			}
-			if f := c.FormValue("_csrf"); f != "" {
-				return f, nil
-			}
-			return "", csrf.ErrTokenNotFound
-		},
-		ErrorHandler: func(c *fiber.Ctx, err error) error {
-			return domain.Errorf(domain.KindForbidden, "csrf_failed")
-		},
-	})
-}
-
 // safeNext keeps a post-login redirect on this site.
 func safeNext(next string) string { return localPath(next, "/admin") }
 
@@ -183,6 +154,9 @@ func (s *Server) startSession(c *fiber.Ctx, userID string) error {
 		return err
 	}
 	s.setSessionCookie(c, token)
+	// A new login gets a new CSRF token: none handed out before it (to this
+	// browser or planted in it) is taken with the session.
+	s.setCSRFCookie(c, s.csrfToken(token))
 	return nil
 }
 
@@ -193,6 +167,7 @@ func (s *Server) logout(c *fiber.Ctx) error {
 		}
 	}
 	s.clearSessionCookie(c)
+	s.setCSRFCookie(c, s.csrfToken(""))
 	return c.Redirect("/", fiber.StatusSeeOther)
 }
 
