@@ -70,6 +70,8 @@ type Server struct {
 	tableLimit *keyedLimiter
 	// feedbackLimit: accessibility messages per address, and from everyone.
 	feedbackLimit, feedbackTotal *keyedLimiter
+	// Spontaneous answers started through a public link: per address, per consultation.
+	startsByAddress, startsByConsultation *keyedLimiter
 
 	draining atomic.Bool // shutting down: /readyz says 503
 
@@ -111,7 +113,10 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *hub.Hub) (*Serve
 	}
 	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now), csrfKey: csrfKey,
 		tableLimit:    newKeyedLimiter(20, 200),
-		feedbackLimit: newKeyedLimiter(1.0/600, 5), feedbackTotal: newKeyedLimiter(1.0/60, 60)}
+		feedbackLimit: newKeyedLimiter(1.0/600, 5), feedbackTotal: newKeyedLimiter(1.0/60, 60),
+		// Five from an address, then one every six minutes; a hundred for a
+		// consultation, then one every 36 seconds (a hundred an hour).
+		startsByAddress: newKeyedLimiter(1.0/360, 5), startsByConsultation: newKeyedLimiter(1.0/36, 100)}
 	s.app = fiber.New(fiber.Config{
 		AppName: "Samråd",
 		// Fiber's strings otherwise point into buffers that fasthttp reuses

@@ -131,6 +131,7 @@ var routeAccess = map[string]who{
 	"POST /admin/consultations/:cid/themes":                        runners,
 	"POST /admin/consultations/:cid/sections/:sid/tag":             runners,
 	"POST /admin/consultations/:cid/responses/:rid/contact":        runners,
+	"POST /admin/consultations/:cid/responses/:rid/delete":         runners,
 	"GET /admin/consultations/:cid/overview":                       viewers,
 	"GET /admin/consultations/:cid/sections/:sid":                  viewers,
 	"GET /admin/consultations/:cid/responses/:rid":                 viewers,

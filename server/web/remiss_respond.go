@@ -246,6 +246,12 @@ func (s *Server) startSpontaneous(c *fiber.Ctx) error {
 	if err != nil || con.State == domain.ConsultationDraft {
 		return domain.Errorf(domain.KindNotFound, "remiss_link_invalid")
 	}
+	// Starts are limited per address and per consultation (only attempts
+	// that would create one count), so that the public link cannot be used
+	// to fill the consultation; starts that came to nothing expire.
+	if !s.startsByAddress.allow(c.IP()) || !s.startsByConsultation.allow(con.ID) {
+		return domain.Errorf(domain.KindRateLimited, "remiss_too_many_starts")
+	}
 	cmd := &remiss.StartSpontaneous{ConsultationID: con.ID}
 	if err := s.writer.Do(c.UserContext(), cmd); err != nil {
 		return err

@@ -131,6 +131,7 @@ func (s *Server) routes() {
 	admin.Get("/consultations/:cid/responses/:rid", cview, s.responsePage)
 	admin.Get("/consultations/:cid/responses/:rid/v/:version.json", cview, s.versionJSON)
 	admin.Post("/consultations/:cid/responses/:rid/contact", crun, s.removeContactDetails)
+	admin.Post("/consultations/:cid/responses/:rid/delete", crun, s.removeSpontaneous)
 	admin.Get("/consultations/:cid/attachments/:aid", cview, s.attachment)
 	admin.Get("/consultations/:cid/report", cview, s.reportPage)
 	admin.Get("/consultations/:cid/export.:format", cview, s.remissExport)
