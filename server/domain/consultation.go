@@ -195,6 +195,9 @@ type Version struct {
 	Answer       Answer    `json:"answer"`
 	SubmittedAt  time.Time `json:"submitted"`
 	Late         bool      `json:"late"`
+	// SentBy names the staff member whose logged-in browser sent this
+	// version ("Name <e-mail>"); empty when the respondent sent it.
+	SentBy string `json:"sentBy,omitempty"`
 }
 
 // Draft is a respondent's latest unsent answer.

@@ -214,6 +214,9 @@ type Submit struct {
 	BaseVersion    int
 	Answer         domain.Answer
 	File           *Upload
+	// Staff is the logged-in user whose browser sends the answer, if any:
+	// the version records it and the audit log names them.
+	Staff *domain.Actor
 
 	Stored    domain.Version // set by Apply
 	Reference string
@@ -250,8 +253,22 @@ func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		}
 	}
 	v := domain.Version{RespondentID: r.ID, Version: r.Version + 1, Answer: a, SubmittedAt: tx.Now(), Late: late}
+	if s.Staff != nil {
+		v.SentBy = s.Staff.Name
+	}
 	if err := tx.InsertVersion(v); err != nil {
 		return nil, err
+	}
+	if s.Staff != nil {
+		if err := tx.AppendAudit(domain.AuditEntry{Actor: *s.Staff, Action: "consultation.staff_response",
+			ObjectKind: domain.KindConsultation, ObjectID: r.ID, EventID: s.ConsultationID,
+			After: jsonOf(struct {
+				Respondent   string `json:"respondent"`
+				Organisation string `json:"organisation"`
+				Version      int    `json:"version"`
+			}{r.ID, a.Organisation, v.Version})}); err != nil {
+			return nil, err
+		}
 	}
 	if err := tx.DeleteDraft(r.ID); err != nil {
 		return nil, err

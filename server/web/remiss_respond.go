@@ -172,6 +172,12 @@ func (s *Server) respond(c *fiber.Ctx) error {
 	}
 	if submit {
 		cmd := &remiss.Submit{ConsultationID: con.ID, RespondentID: r.ID, BaseVersion: f.BaseVersion, Answer: f.Answer, File: file}
+		if u := userOf(c); u != nil {
+			// Staff sending through an organisation's link (an answer that
+			// came by post, say): recorded as such, never as the organisation's own.
+			staff := actorFor(u)
+			cmd.Staff = &staff
+		}
 		if err := s.writer.Do(c.UserContext(), cmd); err != nil {
 			return s.respondFailed(c, f, err)
 		}
