@@ -12,8 +12,8 @@ const (
 	MaxIntroRunes        = 20000
 	MaxSectionBodyRunes  = 50000
 	MaxSections          = 200
-	MaxRespondents       = 2000 // the invitation list
-	MaxSpontaneous       = 2000 // respondents through the public link, counted apart
+	MaxRespondents       = 2000  // the invitation list
+	MaxSpontaneous       = 2000  // respondents through the public link, counted apart
 	MaxCommentRunes      = 10000 // one section's comment
 	MaxLongTextRunes     = 20000 // summary, general and other views
 	MaxAttachmentBytes   = 10 << 20
