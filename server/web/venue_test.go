@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/samrad-se/samrad/server/internal/testutil"
@@ -108,4 +109,18 @@ func TestOneGuesserDoesNotLockOutTheVenue(t *testing.T) {
 func wrongCode(i int) string {
 	const digits = "ABCDEFGHJK"
 	return "ZZZ" + string(digits[i/100%10]) + string(digits[i/10%10]) + string(digits[i%10])
+}
+
+// One table's code must not lead to every table: the pages a phone gets
+// with a table code do not carry the event-wide code.
+func TestTablePageDoesNotCarryTheEventCode(t *testing.T) {
+	ts := newServer(t)
+	f := ts.workshop(t)
+	b := ts.browser(t)
+	for _, path := range []string{"/t/" + f.Table(0).Code, "/join?code=" + f.Table(0).Code, "/sw.js"} {
+		res := b.get(path)
+		if strings.Contains(res.Body, f.Snapshot.Workshop.JoinCode) || strings.Contains(res.Location, f.Snapshot.Workshop.JoinCode) {
+			t.Errorf("%s hands the phone the event code", path)
+		}
+	}
 }
