@@ -88,11 +88,14 @@ func (s *Server) tagComment(c *fiber.Ctx) error {
 		return err
 	}
 	sid := c.Params("sid")
-	// The themes are the chosen workshop's: only those who may see it tag with them.
-	if wid, err := s.visibleThemeWorkshop(c, con.ID); err != nil {
-		return err
-	} else if wid == "" {
-		return domain.Errorf(domain.KindNotFound, "workshop_not_found")
+	// The themes are the chosen workshop's: only those who may see it tag
+	// with them (to them, as when none is chosen, there is no such theme).
+	if theme := c.FormValue("theme"); theme != "" {
+		if wid, err := s.visibleThemeWorkshop(c, con.ID); err != nil {
+			return err
+		} else if wid == "" {
+			return domain.Errorf(domain.KindNotFound, "theme_not_found")
+		}
 	}
 	if err := s.store.TagComment(c.UserContext(), con.ID, c.FormValue("respondent"), sid, c.FormValue("theme"), actorOf(c)); err != nil {
 		return err
