@@ -55,7 +55,7 @@ func loadConfig() config {
 	flag.StringVar(&cfg.addr, "addr", env("SAMRAD_ADDR", ":"+port), "address to listen on (env SAMRAD_ADDR, or PORT)")
 	flag.StringVar(&cfg.dataDir, "data", env("SAMRAD_DATA", "data"), "folder for the database (env SAMRAD_DATA)")
 	flag.StringVar(&cfg.baseURL, "base-url", env("SAMRAD_BASE_URL", ""), "public address for QR codes, e.g. https://samrad.example.se (env SAMRAD_BASE_URL)")
-	flag.BoolVar(&cfg.secureCookies, "secure-cookies", env("SAMRAD_SECURE_COOKIES", "") == "1", "mark cookies Secure; use behind HTTPS (env SAMRAD_SECURE_COOKIES=1)")
+	flag.BoolVar(&cfg.secureCookies, "secure-cookies", env("SAMRAD_SECURE_COOKIES", "") == "1", "mark cookies Secure with the __Host- prefix; on by itself with an https base URL (env SAMRAD_SECURE_COOKIES=1)")
 	ttl, err := time.ParseDuration(env("SAMRAD_SESSION_TTL", "12h"))
 	if err != nil {
 		ttl = 12 * time.Hour
@@ -66,7 +66,7 @@ func loadConfig() config {
 		drain = 3 * time.Second
 	}
 	flag.DurationVar(&cfg.drain, "drain", drain, "at shutdown, how long /readyz says 503 before the server stops taking requests (env SAMRAD_DRAIN)")
-	flag.StringVar(&cfg.proxyHeader, "proxy-header", env("SAMRAD_PROXY_HEADER", ""), "header with the client's address when behind a reverse proxy, e.g. X-Forwarded-For (env SAMRAD_PROXY_HEADER)")
+	flag.StringVar(&cfg.proxyHeader, "proxy-header", env("SAMRAD_PROXY_HEADER", ""), "header with the client's address when behind a reverse proxy, e.g. X-Forwarded-For; X-Forwarded-Host and -Proto are believed only with it (env SAMRAD_PROXY_HEADER)")
 	flag.StringVar(&cfg.organisation, "organisation", env("SAMRAD_ORGANISATION", "Västra Götalandsregionen"), "who runs this service, for the privacy notice and accessibility statement (env SAMRAD_ORGANISATION)")
 	flag.StringVar(&cfg.contactEmail, "contact-email", env("SAMRAD_CONTACT_EMAIL", ""), "where people write about personal data and accessibility (env SAMRAD_CONTACT_EMAIL)")
 	flag.Parse()

@@ -12,7 +12,8 @@ const (
 	MaxIntroRunes        = 20000
 	MaxSectionBodyRunes  = 50000
 	MaxSections          = 200
-	MaxRespondents       = 2000
+	MaxRespondents       = 2000  // the invitation list
+	MaxSpontaneous       = 2000  // respondents through the public link, counted apart
 	MaxCommentRunes      = 10000 // one section's comment
 	MaxLongTextRunes     = 20000 // summary, general and other views
 	MaxAttachmentBytes   = 10 << 20
@@ -195,6 +196,9 @@ type Version struct {
 	Answer       Answer    `json:"answer"`
 	SubmittedAt  time.Time `json:"submitted"`
 	Late         bool      `json:"late"`
+	// SentBy names the staff member whose logged-in browser sent this
+	// version ("Name <e-mail>"); empty when the respondent sent it.
+	SentBy string `json:"sentBy,omitempty"`
 }
 
 // Draft is a respondent's latest unsent answer.

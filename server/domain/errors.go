@@ -21,6 +21,7 @@ const (
 	KindTooLarge          // request or message over the size limit
 	KindRateLimited       // too many attempts
 	KindUnavailable       // temporary: try again (the phone resends by itself)
+	KindUnsupported       // a request in a form the server does not take (a compressed body)
 )
 
 // Error is a failure that is safe to show. Code names the message in the

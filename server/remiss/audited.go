@@ -41,6 +41,9 @@ func (a *Audited) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	for _, c := range changes {
 		after = append(after, c.Payload)
 	}
+	if d, ok := a.Command.(interface{ auditAfter() any }); ok {
+		after = append(after, d.auditAfter())
+	}
 	if len(after) == 0 {
 		if con, err := tx.Consultation(id); err == nil {
 			after = append(after, con)
@@ -67,6 +70,8 @@ func auditAction(cmd command) string {
 		return "consultation.invite"
 	case *Reopen:
 		return "consultation.reopen"
+	case *RemoveSpontaneous:
+		return "consultation.remove_respondent"
 	}
 	return "consultation.change"
 }

@@ -369,3 +369,55 @@ func TestSurvivesRestart(t *testing.T) {
 		t.Fatalf("draft after restart: %+v, %v", d, err)
 	}
 }
+
+func TestAttachedBytesAreCapped(t *testing.T) {
+	f := setup(t)
+	defer func(r, c int64) { remiss.MaxAttachedPerRespondent, remiss.MaxAttachedPerConsultation = r, c }(
+		remiss.MaxAttachedPerRespondent, remiss.MaxAttachedPerConsultation)
+	remiss.MaxAttachedPerRespondent, remiss.MaxAttachedPerConsultation = 3000, 5000
+	file := func() *remiss.Upload {
+		return &remiss.Upload{Filename: "yttrande.pdf", Data: append([]byte("%PDF-1.7\n"), make([]byte, 991)...)}
+	}
+	submit := func(r domain.Respondent, version int) error {
+		return f.w.Do(context.Background(), &remiss.Submit{ConsultationID: f.id, RespondentID: r.ID, BaseVersion: version,
+			Answer: f.answer(r.Organisation), File: file()})
+	}
+	first := f.invited[0]
+	for v := 0; v < 3; v++ {
+		if err := submit(first, v); err != nil {
+			t.Fatalf("version %d: %v", v+1, err)
+		}
+	}
+	if err := submit(first, 3); domain.AsError(err).Code != "remiss_attachments_full" {
+		t.Errorf("a fourth file of 1000 bytes over a cap of 3000: %v", err)
+	}
+	// Drafts count too, but a draft's file replaces its previous one.
+	draft := func(r domain.Respondent) error {
+		_, err := writer.Run(context.Background(), f.w, &remiss.SaveDraft{ConsultationID: f.id, RespondentID: r.ID,
+			Answer: domain.Answer{General: "utkast"}, File: file()})
+		return err
+	}
+	second := f.invited[1]
+	for i := 0; i < 5; i++ {
+		if err := draft(second); err != nil {
+			t.Fatalf("draft %d: %v", i, err)
+		}
+	}
+	if err := submit(second, 0); err != nil {
+		t.Fatalf("second's version 1: %v", err)
+	}
+	// 3000 + 1000 (the submitted one; the draft's was dropped at submission)
+	// leave room for one more in the consultation.
+	if err := draft(second); err != nil {
+		t.Fatalf("a draft file within the consultation's cap: %v", err)
+	}
+	spont := &remiss.StartSpontaneous{ConsultationID: f.id}
+	f.do(t, spont)
+	r, err := f.store.RespondentByToken(context.Background(), spont.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := draft(r); domain.AsError(err).Code != "remiss_attachments_full" {
+		t.Errorf("a file over the consultation's cap: %v", err)
+	}
+}

@@ -122,12 +122,41 @@ func respondentFor(tx *storage.Tx, consultationID, respondentID string) (domain.
 	return con, r, late, err
 }
 
+// Caps on what respondents may store, beyond each file's own 10 MB: a
+// respondent's current draft and submitted versions together, and all
+// respondents of a consultation together. Variables so that tests can
+// reach them with small files.
+var (
+	MaxAttachedPerRespondent   int64 = 30 << 20
+	MaxAttachedPerConsultation int64 = 1 << 30
+)
+
 // attach stores an uploaded file for the respondent, or checks that an
-// attachment the answer already names is the respondent's own.
+// attachment the answer already names is the respondent's own. A new file,
+// or an answer that no longer names the draft's file, lets go of the
+// draft's file: it is removed unless a submitted version uses it, so that
+// saving a draft with a file many times keeps one.
 func attach(tx *storage.Tx, r domain.Respondent, a *domain.Answer, file *Upload) error {
+	d, err := tx.Draft(r.ID)
+	if err != nil {
+		return err
+	}
+	if prev := d.Answer.AttachmentID; prev != "" && (file != nil || a.AttachmentID != prev) {
+		if err := tx.DeleteUnusedAttachment(r.ID, prev); err != nil {
+			return err
+		}
+	}
 	if file != nil {
 		if err := file.Check(); err != nil {
 			return err
+		}
+		own, all, err := tx.AttachedBytes(r.ConsultationID, r.ID)
+		if err != nil {
+			return err
+		}
+		size := int64(len(file.Data))
+		if own+size > MaxAttachedPerRespondent || all+size > MaxAttachedPerConsultation {
+			return domain.Errorf(domain.KindTooLarge, "remiss_attachments_full")
 		}
 		att := domain.Attachment{ID: newID(), ConsultationID: r.ConsultationID, RespondentID: r.ID, Filename: file.Filename}
 		if err := tx.InsertAttachment(&att, file.Data); err != nil {
@@ -213,6 +242,9 @@ type Submit struct {
 	BaseVersion    int
 	Answer         domain.Answer
 	File           *Upload
+	// Staff is the logged-in user whose browser sends the answer, if any:
+	// the version records it and the audit log names them.
+	Staff *domain.Actor
 
 	Stored    domain.Version // set by Apply
 	Reference string
@@ -249,8 +281,22 @@ func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		}
 	}
 	v := domain.Version{RespondentID: r.ID, Version: r.Version + 1, Answer: a, SubmittedAt: tx.Now(), Late: late}
+	if s.Staff != nil {
+		v.SentBy = s.Staff.Name
+	}
 	if err := tx.InsertVersion(v); err != nil {
 		return nil, err
+	}
+	if s.Staff != nil {
+		if err := tx.AppendAudit(domain.AuditEntry{Actor: *s.Staff, Action: "consultation.staff_response",
+			ObjectKind: domain.KindConsultation, ObjectID: r.ID, EventID: s.ConsultationID,
+			After: jsonOf(struct {
+				Respondent   string `json:"respondent"`
+				Organisation string `json:"organisation"`
+				Version      int    `json:"version"`
+			}{r.ID, a.Organisation, v.Version})}); err != nil {
+			return nil, err
+		}
 	}
 	if err := tx.DeleteDraft(r.ID); err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package remiss
 
 import (
 	"strings"
+	"time"
 
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/storage"
@@ -55,7 +56,7 @@ func (in *Invite) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if _, err := tx.Consultation(in.ConsultationID); err != nil {
 		return nil, err
 	}
-	n, err := tx.CountRespondents(in.ConsultationID)
+	n, err := tx.CountRespondents(in.ConsultationID, true)
 	if err != nil {
 		return nil, err
 	}
@@ -101,6 +102,12 @@ func (in *Invite) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	return changes, nil
 }
 
+// EmptyStartKept is how long a start through the public link waits for its
+// first draft or answer before it is removed (by the next start). Such
+// starts count against their own cap, MaxSpontaneous, never against the
+// invitation list's.
+const EmptyStartKept = 24 * time.Hour
+
 // StartSpontaneous gives someone who came by the public link a private link
 // of their own, so that they can save a draft and come back to it.
 type StartSpontaneous struct {
@@ -117,12 +124,15 @@ func (s *StartSpontaneous) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if _, err := AcceptsAnswers(con, domain.Respondent{}, tx.Now()); err != nil {
 		return nil, err
 	}
-	n, err := tx.CountRespondents(s.ConsultationID)
+	if err := tx.DeleteEmptySpontaneous(s.ConsultationID, tx.Now().Add(-EmptyStartKept)); err != nil {
+		return nil, err
+	}
+	n, err := tx.CountRespondents(s.ConsultationID, false)
 	if err != nil {
 		return nil, err
 	}
-	if n >= domain.MaxRespondents {
-		return nil, domain.Errorf(domain.KindConflict, "remiss_too_many_invitees", "max", domain.MaxRespondents)
+	if n >= domain.MaxSpontaneous {
+		return nil, domain.Errorf(domain.KindConflict, "remiss_too_many_spontaneous", "max", domain.MaxSpontaneous)
 	}
 	token, err := uniqueToken(tx.TokenTaken)
 	if err != nil {
@@ -178,3 +188,35 @@ func (r *Reopen) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	}
 	return []domain.Change{ch}, nil
 }
+
+// RemoveSpontaneous lets the working group remove a spontaneous respondent
+// that has not sent an answer (spam through the public link). A submitted
+// response is a public record and is never removed; invitees are the
+// working group's own list.
+type RemoveSpontaneous struct {
+	ConsultationID string
+	RespondentID   string
+
+	Removed domain.Respondent // set by Apply, for the audit log
+}
+
+func (r *RemoveSpontaneous) Apply(tx *storage.Tx) ([]domain.Change, error) {
+	resp, err := tx.Respondent(r.ConsultationID, r.RespondentID)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case resp.Invited:
+		return nil, domain.Errorf(domain.KindConflict, "remiss_remove_invited")
+	case resp.Version > 0:
+		return nil, domain.Errorf(domain.KindConflict, "remiss_remove_submitted")
+	}
+	if err := tx.DeleteRespondent(resp.ID); err != nil {
+		return nil, err
+	}
+	resp.Token = "" // the link is gone; the audit log need not keep it
+	r.Removed = resp
+	return nil, nil
+}
+
+func (r *RemoveSpontaneous) auditAfter() any { return r.Removed }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
@@ -97,10 +98,36 @@ func (tx *Tx) InsertRespondent(r domain.Respondent) error {
 	return translate(err)
 }
 
-func (tx *Tx) CountRespondents(consultationID string) (int, error) {
+// CountRespondents counts the invitation list (invited) or the spontaneous
+// respondents of a consultation.
+func (tx *Tx) CountRespondents(consultationID string, invited bool) (int, error) {
 	var n int
-	err := tx.q.QueryRowContext(tx.ctx, `SELECT count(*) FROM consultation_respondents WHERE consultation_id = ?`, consultationID).Scan(&n)
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT count(*) FROM consultation_respondents WHERE consultation_id = ? AND invited = ?`,
+		consultationID, boolInt(invited)).Scan(&n)
 	return n, translate(err)
+}
+
+// DeleteEmptySpontaneous removes spontaneous respondents created before
+// the given time that never saved a draft or sent an answer: starts through
+// the public link that came to nothing.
+func (tx *Tx) DeleteEmptySpontaneous(consultationID string, before time.Time) error {
+	_, err := tx.q.ExecContext(tx.ctx, `DELETE FROM consultation_respondents
+		WHERE consultation_id = ? AND invited = 0 AND created_at < ?
+		AND NOT EXISTS (SELECT 1 FROM consultation_drafts d WHERE d.respondent_id = consultation_respondents.id)
+		AND NOT EXISTS (SELECT 1 FROM consultation_versions v WHERE v.respondent_id = consultation_respondents.id)
+		AND NOT EXISTS (SELECT 1 FROM consultation_attachments a WHERE a.respondent_id = consultation_respondents.id)`,
+		consultationID, formatTime(before))
+	return translate(err)
+}
+
+// DeleteRespondent removes a respondent with its draft and the files only
+// its draft used. The database refuses it once a version was submitted.
+func (tx *Tx) DeleteRespondent(id string) error {
+	if _, err := tx.q.ExecContext(tx.ctx, `DELETE FROM consultation_attachments WHERE respondent_id = ?`, id); err != nil {
+		return translate(err)
+	}
+	_, err := tx.q.ExecContext(tx.ctx, `DELETE FROM consultation_respondents WHERE id = ?`, id)
+	return translate(err)
 }
 
 // InvitedOrganisationExists reports whether the invitation list already names

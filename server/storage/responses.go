@@ -60,8 +60,8 @@ func (tx *Tx) InsertVersion(v domain.Version) error {
 	if err != nil {
 		return err
 	}
-	_, err = tx.q.ExecContext(tx.ctx, `INSERT INTO consultation_versions (respondent_id, version, data, submitted_at, late)
-		VALUES (?, ?, ?, ?, ?)`, v.RespondentID, v.Version, string(data), formatTime(v.SubmittedAt), boolInt(v.Late))
+	_, err = tx.q.ExecContext(tx.ctx, `INSERT INTO consultation_versions (respondent_id, version, data, submitted_at, late, sent_by)
+		VALUES (?, ?, ?, ?, ?, ?)`, v.RespondentID, v.Version, string(data), formatTime(v.SubmittedAt), boolInt(v.Late), v.SentBy)
 	if isUniqueViolation(err) || isPrimaryKeyViolation(err) {
 		return domain.Errorf(domain.KindConflict, "remiss_version_conflict")
 	}
@@ -70,7 +70,7 @@ func (tx *Tx) InsertVersion(v domain.Version) error {
 
 // Versions returns every submitted version of a respondent, oldest first.
 func (s *Store) Versions(ctx context.Context, respondentID string) ([]domain.Version, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT version, data, submitted_at, late FROM consultation_versions
+	rows, err := s.read.QueryContext(ctx, `SELECT version, data, submitted_at, late, sent_by FROM consultation_versions
 		WHERE respondent_id = ? ORDER BY version`, respondentID)
 	if err != nil {
 		return nil, err
@@ -80,7 +80,7 @@ func (s *Store) Versions(ctx context.Context, respondentID string) ([]domain.Ver
 	for rows.Next() {
 		v := domain.Version{RespondentID: respondentID}
 		var data, submitted string
-		if err := rows.Scan(&v.Version, &data, &submitted, &v.Late); err != nil {
+		if err := rows.Scan(&v.Version, &data, &submitted, &v.Late, &v.SentBy); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(data), &v.Answer); err != nil {
@@ -96,8 +96,8 @@ func (s *Store) Versions(ctx context.Context, respondentID string) ([]domain.Ver
 func (s *Store) Version(ctx context.Context, respondentID string, version int) (domain.Version, error) {
 	v := domain.Version{RespondentID: respondentID, Version: version}
 	var data, submitted string
-	err := s.read.QueryRowContext(ctx, `SELECT data, submitted_at, late FROM consultation_versions
-		WHERE respondent_id = ? AND version = ?`, respondentID, version).Scan(&data, &submitted, &v.Late)
+	err := s.read.QueryRowContext(ctx, `SELECT data, submitted_at, late, sent_by FROM consultation_versions
+		WHERE respondent_id = ? AND version = ?`, respondentID, version).Scan(&data, &submitted, &v.Late, &v.SentBy)
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, domain.Errorf(domain.KindNotFound, "remiss_version_not_found")
 	}

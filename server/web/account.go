@@ -40,7 +40,7 @@ func (s *Server) changePassword(c *fiber.Ctx) error {
 	if err != nil {
 		return fail(err)
 	}
-	keep := auth.HashToken(c.Cookies(sessionCookie))
+	keep := auth.HashToken(c.Cookies(s.cookieName(sessionCookie)))
 	if err := s.store.ChangePassword(c.UserContext(), u.ID, hash, keep, actorOf(c)); err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/storage"
+	"github.com/samrad-se/samrad/server/web"
 )
 
 var madeLink = regexp.MustCompile(`id="made-link" type="text" readonly value="([^"]+)"`)
@@ -107,17 +109,18 @@ func TestDeactivatedUserIsLoggedOutAndLastAdminStays(t *testing.T) {
 }
 
 func TestLoginLockoutBacksOff(t *testing.T) {
-	ts := newServer(t)
+	ts := newConfiguredServer(t, storage.Options{}, func(cfg *web.Config, _ *storage.Store) { cfg.ProxyHeader = "X-Forwarded-For" })
 	ts.withAdmin(t)
 	b := ts.browser(t)
+	b.from = "198.51.100.20"
 	for i := 0; i < 5; i++ {
 		res := b.postForm("/login", "/login", url.Values{"email": {adminEmail}, "password": {"gissning"}})
 		if res.Status != http.StatusUnauthorized {
 			t.Fatalf("attempt %d: %d", i+1, res.Status)
 		}
 	}
-	// Now even the right password waits, from any address; the message does
-	// not depend on whether the account exists.
+	// Now even the right password waits at the guessing address; the message
+	// does not depend on whether the account exists.
 	for _, email := range []string{adminEmail, "finns-inte@example.se"} {
 		if email != adminEmail {
 			for i := 0; i < 5; i++ {
@@ -129,6 +132,10 @@ func TestLoginLockoutBacksOff(t *testing.T) {
 			t.Errorf("%s after 5 failures: %d", email, res.Status)
 		}
 	}
+	// The account's owner, elsewhere, is not locked out by someone else's guesses.
+	owner := ts.browser(t)
+	owner.from = "198.51.100.21"
+	owner.login(adminEmail, adminPassword)
 }
 
 func TestSessionCanBeExtended(t *testing.T) {

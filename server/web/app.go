@@ -7,6 +7,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,7 +31,8 @@ type Config struct {
 	// BaseURL is the address participants use ("https://samrad.example.se"),
 	// printed on join pages and in QR codes. Empty: taken from each request.
 	BaseURL string
-	// SecureCookies marks cookies Secure; set it when served over HTTPS.
+	// SecureCookies marks cookies Secure and gives them the __Host- prefix;
+	// an https BaseURL sets it too.
 	SecureCookies bool
 	// SetupToken, when set, lets the first administrator be created at /setup/<token>.
 	SetupToken string
@@ -44,6 +46,7 @@ type Config struct {
 	SessionTTL time.Duration
 	// ProxyHeader names the header that carries the client's address behind
 	// a reverse proxy (X-Forwarded-For); rate limits count by that address.
+	// Only with it set are X-Forwarded-Host and X-Forwarded-Proto believed.
 	ProxyHeader string
 	// Drain is how long /readyz answers 503 at shutdown before the server
 	// stops taking requests, so a proxy in front sends no new ones.
@@ -64,9 +67,15 @@ type Server struct {
 	templates templates
 
 	setupMu sync.Mutex
+	// csrfKey signs CSRF tokens (csrf.go).
+	csrfKey []byte
 	lock    *lockout
 	// tableLimit: 20 submissions a second per table, bursts of 200.
-	tableLimit *tableLimiter
+	tableLimit *keyedLimiter
+	// feedbackLimit: accessibility messages per address, and from everyone.
+	feedbackLimit, feedbackTotal *keyedLimiter
+	// Spontaneous answers started through a public link: per address, per consultation.
+	startsByAddress, startsByConsultation *keyedLimiter
 
 	draining atomic.Bool // shutting down: /readyz says 503
 }
@@ -93,12 +102,23 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *live.Hub) (*Serv
 	if cfg.SessionTTL <= 0 {
 		cfg.SessionTTL = 12 * time.Hour
 	}
+	if strings.HasPrefix(strings.ToLower(cfg.BaseURL), "https://") {
+		cfg.SecureCookies = true
+	}
 	tpl, err := loadTemplates()
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now),
-		tableLimit: newTableLimiter(20, 200)}
+	csrfKey, err := store.Secret(context.Background(), "csrf", 32)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now), csrfKey: csrfKey,
+		tableLimit:    newKeyedLimiter(20, 200),
+		feedbackLimit: newKeyedLimiter(1.0/600, 5), feedbackTotal: newKeyedLimiter(1.0/60, 60),
+		// Five from an address, then one every six minutes; a hundred for a
+		// consultation, then one every 36 seconds (a hundred an hour).
+		startsByAddress: newKeyedLimiter(1.0/360, 5), startsByConsultation: newKeyedLimiter(1.0/36, 100)}
 	s.app = fiber.New(fiber.Config{
 		AppName: "Samråd",
 		// Fiber's strings otherwise point into buffers that fasthttp reuses
@@ -113,6 +133,10 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *live.Hub) (*Serv
 		DisableStartupMessage: true,
 		ProxyHeader:           cfg.ProxyHeader,
 		EnableIPValidation:    cfg.ProxyHeader != "",
+		// Without a proxy, a client's own X-Forwarded-Host and -Proto would
+		// otherwise choose the links we print, HSTS and the origin check:
+		// trusting no proxy makes Fiber ignore them.
+		EnableTrustedProxyCheck: cfg.ProxyHeader == "",
 	})
 	// Websocket connections outlive their upgrade handler (see live); fasthttp
 	// must leave closing them to us.
@@ -120,6 +144,7 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *live.Hub) (*Serv
 	s.app.Use(requestID())
 	s.app.Use(s.accessLog)
 	s.app.Use(recover.New())
+	s.app.Use(refuseEncodedBodies)
 	s.app.Use(helmet.New(helmet.Config{
 		ContentSecurityPolicy: csp,
 		ReferrerPolicy:        "same-origin",

@@ -131,6 +131,7 @@ var routeAccess = map[string]who{
 	"POST /admin/consultations/:cid/themes":                        runners,
 	"POST /admin/consultations/:cid/sections/:sid/tag":             runners,
 	"POST /admin/consultations/:cid/responses/:rid/contact":        runners,
+	"POST /admin/consultations/:cid/responses/:rid/delete":         runners,
 	"GET /admin/consultations/:cid/overview":                       viewers,
 	"GET /admin/consultations/:cid/sections/:sid":                  viewers,
 	"GET /admin/consultations/:cid/responses/:rid":                 viewers,
@@ -280,6 +281,9 @@ func TestEveryRouteAgainstEveryRole(t *testing.T) {
 		res = b.get("/debug/pprof/")
 		if allowed := res.Status == http.StatusOK; allowed != (role == "admin") {
 			t.Errorf("/debug/pprof/ as %s: %d", role, res.Status)
+		}
+		if cc := res.Header.Get("Cache-Control"); role == "admin" && cc != "no-store" {
+			t.Errorf("/debug/pprof/ Cache-Control %q, want no-store", cc)
 		}
 	}
 }

@@ -31,6 +31,8 @@ func statusOf(kind domain.Kind) int {
 		return fiber.StatusTooManyRequests
 	case domain.KindUnavailable:
 		return fiber.StatusServiceUnavailable
+	case domain.KindUnsupported:
+		return fiber.StatusUnsupportedMediaType
 	default:
 		return fiber.StatusInternalServerError
 	}

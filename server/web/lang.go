@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -25,7 +26,11 @@ func langOf(c *fiber.Ctx) string {
 	if lang, ok := c.Locals(localLang).(string); ok {
 		return lang
 	}
-	lang := c.Cookies(langCookie)
+	// Either name: the __Host- one where cookies are Secure.
+	lang := c.Cookies(hostPrefix + langCookie)
+	if lang == "" {
+		lang = c.Cookies(langCookie)
+	}
 	if !i18n.Has(lang) {
 		lang = i18n.Match(c.Get(fiber.HeaderAcceptLanguage))
 	}
@@ -44,16 +49,30 @@ func (s *Server) setLanguage(c *fiber.Ctx) error {
 	if !i18n.Has(lang) {
 		return fiber.ErrNotFound
 	}
-	c.Cookie(&fiber.Cookie{Name: langCookie, Value: lang, Path: "/", HTTPOnly: true,
+	c.Cookie(&fiber.Cookie{Name: s.cookieName(langCookie), Value: lang, Path: "/", HTTPOnly: true,
 		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Now().Add(langTTL)})
-	return c.Redirect(localPath(c.Query("next")), fiber.StatusSeeOther)
+	return c.Redirect(localPath(c.Query("next"), "/"), fiber.StatusSeeOther)
 }
 
-// localPath accepts only a path on this site, so the switch cannot be used
-// to send people elsewhere.
-func localPath(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
-		return "/"
+// localPath accepts only a path on this site, so that no link (the
+// language switch, the login's next=) can send people elsewhere; anything
+// else becomes fallback. Browsers drop tabs and newlines from a URL and read
+// a backslash as a slash, so those alone would turn "/\t/evil.example" into
+// "//evil.example"; they, and every other control character, are refused
+// before the path is parsed.
+func localPath(next, fallback string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		return fallback
+	}
+	for _, r := range next {
+		if r < 0x20 || r == 0x7f || r == '\\' || unicode.IsSpace(r) {
+			return fallback
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" ||
+		!strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
+		return fallback
 	}
 	return next
 }

@@ -45,6 +45,11 @@ func (s *Server) sendFeedback(c *fiber.Ctx) error {
 	case len([]rune(f.Page)) > domain.MaxNameRunes || len([]rune(f.Contact)) > domain.MaxNameRunes:
 		err = domain.Errorf(domain.KindInvalid, "name_too_long", "max", domain.MaxNameRunes)
 	}
+	// Only messages that would be stored are counted: five from an address,
+	// then one every ten minutes; sixty from everyone, then one a minute.
+	if err == nil && (!s.feedbackLimit.allow(c.IP()) || !s.feedbackTotal.allow("")) {
+		err = domain.Errorf(domain.KindRateLimited, "feedback_too_many")
+	}
 	if err == nil {
 		err = s.store.AddFeedback(c.UserContext(), f)
 	}

@@ -1,7 +1,15 @@
 package web_test
 
 import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
 	"testing"
+
+	"github.com/samrad-se/samrad/server/storage"
+	"github.com/samrad-se/samrad/server/web"
 )
 
 func TestOneTableCannotFloodTheWorkshop(t *testing.T) {
@@ -41,5 +49,31 @@ func TestOneTableCannotFloodTheWorkshop(t *testing.T) {
 	other.send(submitMsg(f, newID(), "vårt bord"))
 	if m := other.nextOf("ack"); m.Type != "ack" {
 		t.Errorf("another table: %+v", m)
+	}
+}
+
+func TestAccessibilityFeedbackIsLimited(t *testing.T) {
+	ts := newConfiguredServer(t, storage.Options{}, func(cfg *web.Config, _ *storage.Store) { cfg.ProxyHeader = "X-Forwarded-For" })
+	send := func(b *browser, i int) response {
+		return b.postForm("/accessibility", "/accessibility", url.Values{"message": {fmt.Sprintf("Knappen syns inte (%d)", i)}})
+	}
+	flood := ts.browser(t)
+	flood.from = "198.51.100.7"
+	for i := 0; i < 5; i++ {
+		if res := send(flood, i); res.Status != http.StatusSeeOther {
+			t.Fatalf("message %d: status %d", i, res.Status)
+		}
+	}
+	if res := send(flood, 5); res.Status != http.StatusTooManyRequests || !strings.Contains(res.Body, "Försök igen om en stund") {
+		t.Errorf("sixth message from one address: status %d", res.Status)
+	}
+	other := ts.browser(t)
+	other.from = "198.51.100.8"
+	if res := send(other, 0); res.Status != http.StatusSeeOther {
+		t.Errorf("another address: status %d", res.Status)
+	}
+	list, err := ts.store.ListFeedback(context.Background(), 100)
+	if err != nil || len(list) != 6 {
+		t.Errorf("%d messages stored (%v), want 6", len(list), err)
 	}
 }

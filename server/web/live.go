@@ -90,7 +90,7 @@ func sameOrigin(c *fiber.Ctx) error {
 // few seconds: a session that ends or access that is taken away closes it.
 func (s *Server) staffPeer(c *fiber.Ctx, topic domain.Topic, kind string) *live.Peer {
 	u := userOf(c)
-	session := auth.HashToken(c.Cookies(sessionCookie))
+	session := auth.HashToken(c.Cookies(s.cookieName(sessionCookie)))
 	return &live.Peer{Topic: topic, SessionID: session, UserID: u.ID,
 		Recheck: func(ctx context.Context) error {
 			_, _, err := s.staffRights(ctx, session, kind, topic.ID)

@@ -6,12 +6,15 @@ import (
 	"time"
 )
 
-// lockout protects each account from password guessing spread over many
-// addresses (which the per-address limiter cannot see). After freeFailures
-// wrong passwords in a row the e-mail address is locked for a minute, and
-// each further failure doubles the wait, up to maxLock. A correct password
-// clears the count. Unknown addresses are counted the same way, so the
-// answers do not reveal which accounts exist.
+// lockout protects each account from password guessing. After freeFailures
+// wrong passwords in a row from one address the account is locked for that
+// address for a minute, and each further failure doubles the wait, up to
+// maxLock. A correct password clears the count. The lock is kept to the
+// failing address, so that anyone who knows an e-mail address cannot lock
+// its owner out; guessing from many addresses meets each address's own
+// back-off (ratelimit.go), bcrypt and the password rules. Unknown e-mail
+// addresses are counted the same way, so the answers do not reveal which
+// accounts exist.
 type lockout struct {
 	now func() time.Time
 
@@ -37,13 +40,16 @@ func newLockout(now func() time.Time) *lockout {
 	return &lockout{now: now, byUser: map[string]*lockState{}}
 }
 
-func lockKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+func lockKey(email, addr string) string {
+	return strings.ToLower(strings.TrimSpace(email)) + "\x00" + addr
+}
 
-// wait says how long the account must wait before the next attempt (0: go ahead).
-func (l *lockout) wait(email string) time.Duration {
+// wait says how long the account must wait before the next attempt from
+// addr (0: go ahead).
+func (l *lockout) wait(email, addr string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	st := l.byUser[lockKey(email)]
+	st := l.byUser[lockKey(email, addr)]
 	if st == nil {
 		return 0
 	}
@@ -53,11 +59,11 @@ func (l *lockout) wait(email string) time.Duration {
 	return 0
 }
 
-func (l *lockout) failed(email string) {
+func (l *lockout) failed(email, addr string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	key := lockKey(email)
+	key := lockKey(email, addr)
 	st := l.byUser[key]
 	if st == nil || now.Sub(st.last) > forgetAfter {
 		if len(l.byUser) > 10000 {
@@ -74,10 +80,10 @@ func (l *lockout) failed(email string) {
 	}
 }
 
-func (l *lockout) succeeded(email string) {
+func (l *lockout) succeeded(email, addr string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	delete(l.byUser, lockKey(email))
+	delete(l.byUser, lockKey(email, addr))
 }
 
 func (l *lockout) sweep(now time.Time) {

@@ -246,6 +246,14 @@ func (s *Server) reopenRespondent(c *fiber.Ctx) error {
 	}, "invitees")
 }
 
+// removeSpontaneous removes a spontaneous respondent that sent nothing
+// (spam through the public link); audited.
+func (s *Server) removeSpontaneous(c *fiber.Ctx) error {
+	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+		return &remiss.RemoveSpontaneous{ConsultationID: con.ID, RespondentID: c.Params("rid")}, nil
+	}, "invitees")
+}
+
 func (s *Server) attachDraftPDF(c *fiber.Ctx) error {
 	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
 		up, err := uploadOf(c, "pdf")

@@ -173,6 +173,12 @@ func (s *Server) respond(c *fiber.Ctx) error {
 	}
 	if submit {
 		cmd := &remiss.Submit{ConsultationID: con.ID, RespondentID: r.ID, BaseVersion: f.BaseVersion, Answer: f.Answer, File: file}
+		if u := userOf(c); u != nil {
+			// Staff sending through an organisation's link (an answer that
+			// came by post, say): recorded as such, never as the organisation's own.
+			staff := actorFor(u)
+			cmd.Staff = &staff
+		}
 		if err := s.writer.Do(c.UserContext(), cmd); err != nil {
 			return s.respondFailed(c, f, err)
 		}
@@ -246,6 +252,12 @@ func (s *Server) startSpontaneous(c *fiber.Ctx) error {
 	con, err := s.store.ConsultationByPublicToken(c.UserContext(), c.Params("token"))
 	if err != nil || con.State == domain.ConsultationDraft {
 		return domain.Errorf(domain.KindNotFound, "remiss_link_invalid")
+	}
+	// Starts are limited per address and per consultation (only attempts
+	// that would create one count), so that the public link cannot be used
+	// to fill the consultation; starts that came to nothing expire.
+	if !s.startsByAddress.allow(c.IP()) || !s.startsByConsultation.allow(con.ID) {
+		return domain.Errorf(domain.KindRateLimited, "remiss_too_many_starts")
 	}
 	cmd := &remiss.StartSpontaneous{ConsultationID: con.ID}
 	if err := s.writer.Do(c.UserContext(), cmd); err != nil {

@@ -134,3 +134,10 @@ func (s *Server) renderPage(c *fiber.Ctx, name string, p page) error {
 	c.Type("html", "utf-8")
 	return c.Send(buf.Bytes())
 }
+
+// noStore keeps responses out of every cache (pages that pprof renders
+// itself, for one).
+func noStore(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Next()
+}

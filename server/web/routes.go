@@ -11,10 +11,19 @@ import (
 // routes lists every endpoint of the application.
 func (s *Server) routes() {
 	app := s.app
-	// Wrong codes and wrong passwords are counted per address; successful
-	// requests are not, so a whole conference behind one Wi-Fi address can join.
-	guessing := newFailureLimiter(30, time.Minute).handler
+	// Wrong codes and wrong passwords are counted per address, each on its
+	// own; once an address has failed 30 times it is held back, the wait
+	// doubling with each further failure (ratelimit.go). Codes of a workshop
+	// already reached from the address still work, so the rest of a
+	// conference behind one Wi-Fi address goes on. Private links and account
+	// links are 256-bit random tokens: they cannot be guessed and are not held back.
+	codes := s.codeGuard(newFailureLimiter(30, time.Second, time.Hour, time.Hour))
+	passwords := passwordGuard(newFailureLimiter(30, time.Second, time.Hour, time.Hour))
 	csrf := s.csrfProtection()
+
+	// Who is logged in, for every route: CSRF tokens belong to a login, and
+	// an answer sent from a staff session is recorded as such.
+	app.Use(s.loadUser)
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
@@ -24,37 +33,36 @@ func (s *Server) routes() {
 
 	// Participants: no account, a code.
 	app.Get("/", s.home)
-	app.Get("/join", guessing, s.settle, s.join)
-	app.Get("/e/:code", guessing, s.settle, s.pickTable)
-	app.Get("/t/:code", guessing, s.settle, s.tablePage)
-	app.Get("/ws/table/:code", guessing, s.settle, s.socket(s.admitTable))
+	app.Get("/join", codes, s.settle, s.join)
+	app.Get("/e/:code", codes, s.settle, s.pickTable)
+	app.Get("/t/:code", codes, s.settle, s.tablePage)
+	app.Get("/ws/table/:code", codes, s.settle, s.socket(s.admitTable))
 
 	// Public pages every footer links to.
 	app.Get("/privacy", s.privacyPage)
 	app.Get("/cookies", s.cookiesPage)
 	app.Get("/accessibility", csrf, s.accessibilityPage)
-	app.Post("/accessibility", guessing, s.settle, csrf, s.sendFeedback)
+	app.Post("/accessibility", csrf, s.sendFeedback)
 
 	// Consultation respondents: no account, a private link (/r/) or the
 	// public link (/p/), which hands out a private one.
-	app.Get("/p/:token", guessing, s.settle, csrf, s.publicPage)
-	app.Post("/p/:token", guessing, s.settle, csrf, s.startSpontaneous)
-	app.Get("/p/:token/draft.pdf", guessing, s.settle, s.draftPDFPublic)
-	app.Get("/r/:token", guessing, s.settle, csrf, s.respondPage)
-	app.Post("/r/:token", guessing, s.settle, csrf, s.respond)
-	app.Get("/r/:token/receipt/:version", guessing, s.settle, s.receiptPage)
-	app.Get("/r/:token/draft.pdf", guessing, s.settle, s.draftPDFPrivate)
-	app.Get("/ws/remiss/:token", guessing, s.settle, s.socket(s.admitForm))
+	app.Get("/p/:token", csrf, s.publicPage)
+	app.Post("/p/:token", csrf, s.startSpontaneous)
+	app.Get("/p/:token/draft.pdf", s.draftPDFPublic)
+	app.Get("/r/:token", csrf, s.respondPage)
+	app.Post("/r/:token", csrf, s.respond)
+	app.Get("/r/:token/receipt/:version", s.receiptPage)
+	app.Get("/r/:token/draft.pdf", s.draftPDFPrivate)
+	app.Get("/ws/remiss/:token", s.socket(s.admitForm))
 
 	// Logging in, and one-time account links (invitations, password resets).
-	app.Use(s.loadUser)
 	app.Get("/login", csrf, s.loginPage)
-	app.Post("/login", guessing, s.settle, csrf, s.login)
+	app.Post("/login", passwords, s.settle, csrf, s.login)
 	app.Post("/logout", csrf, s.logout)
-	app.Get("/setup/:token", guessing, s.settle, csrf, s.setupPage)
-	app.Post("/setup/:token", guessing, s.settle, csrf, s.setup)
-	app.Get("/account/link/:token", guessing, s.settle, csrf, s.accountLinkPage)
-	app.Post("/account/link/:token", guessing, s.settle, csrf, s.useAccountLink)
+	app.Get("/setup/:token", csrf, s.setupPage)
+	app.Post("/setup/:token", csrf, s.setup)
+	app.Get("/account/link/:token", csrf, s.accountLinkPage)
+	app.Post("/account/link/:token", csrf, s.useAccountLink)
 
 	// Staff. Each route names who may use it (authz.go decides); :id is the event.
 	view, run := s.allow(accessView, domain.KindWorkshop), s.allow(accessRun, domain.KindWorkshop)
@@ -122,10 +130,11 @@ func (s *Server) routes() {
 	admin.Get("/consultations/:cid/responses/:rid", cview, s.responsePage)
 	admin.Get("/consultations/:cid/responses/:rid/v/:version.json", cview, s.versionJSON)
 	admin.Post("/consultations/:cid/responses/:rid/contact", crun, s.removeContactDetails)
+	admin.Post("/consultations/:cid/responses/:rid/delete", crun, s.removeSpontaneous)
 	admin.Get("/consultations/:cid/attachments/:aid", cview, s.attachment)
 	admin.Get("/consultations/:cid/report", cview, s.reportPage)
 	admin.Get("/consultations/:cid/export.:format", cview, s.remissExport)
 	app.Get("/metrics", s.metrics)
 	// Profiling, for administrators only (go tool pprof with the session cookie).
-	app.Use("/debug/pprof", s.requireLogin, admins, pprof.New())
+	app.Use("/debug/pprof", s.requireLogin, admins, noStore, pprof.New())
 }

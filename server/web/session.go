@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/csrf"
 
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
@@ -29,6 +28,20 @@ func userOf(c *fiber.Ctx) *domain.User {
 	return u
 }
 
+// hostPrefix marks a cookie as set by this exact host over HTTPS, so that
+// no other site or subdomain can set or overwrite it. Browsers accept such a
+// cookie only when it is Secure, for Path=/ and without a Domain.
+const hostPrefix = "__Host-"
+
+// cookieName is the name a cookie goes by: with the __Host- prefix when
+// cookies are Secure.
+func (s *Server) cookieName(name string) string {
+	if s.cfg.SecureCookies {
+		return hostPrefix + name
+	}
+	return name
+}
+
 func csrfOf(c *fiber.Ctx) string {
 	t, _ := c.Locals(localCSRF).(string)
 	return t
@@ -37,7 +50,7 @@ func csrfOf(c *fiber.Ctx) string {
 // loadUser reads the session cookie, if any, and makes the user available to
 // handlers and templates. It never rejects a request; requireLogin does.
 func (s *Server) loadUser(c *fiber.Ctx) error {
-	token := c.Cookies(sessionCookie)
+	token := c.Cookies(s.cookieName(sessionCookie))
 	if token == "" {
 		return c.Next()
 	}
@@ -67,7 +80,7 @@ func (s *Server) loadUser(c *fiber.Ctx) error {
 
 // extendSession is the "stay logged in" button of the expiry warning.
 func (s *Server) extendSession(c *fiber.Ctx) error {
-	token := c.Cookies(sessionCookie)
+	token := c.Cookies(s.cookieName(sessionCookie))
 	if err := s.store.ExtendSession(c.UserContext(), auth.HashToken(token), s.cfg.SessionTTL); err != nil {
 		return err
 	}
@@ -88,52 +101,19 @@ func (s *Server) requireLogin(c *fiber.Ctx) error {
 }
 
 func (s *Server) setSessionCookie(c *fiber.Ctx, token string) {
-	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true,
+	c.Cookie(&fiber.Cookie{Name: s.cookieName(sessionCookie), Value: token, Path: "/", HTTPOnly: true,
 		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode,
 		// The browser judges the cookie by its own clock, not the server's test clock.
 		Expires: time.Now().Add(s.cfg.SessionTTL)})
 }
 
 func (s *Server) clearSessionCookie(c *fiber.Ctx) {
-	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", HTTPOnly: true,
+	c.Cookie(&fiber.Cookie{Name: s.cookieName(sessionCookie), Value: "", Path: "/", HTTPOnly: true,
 		Secure: s.cfg.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Unix(0, 0)})
 }
 
-// csrfProtection guards every state-changing form and request: the token is
-// in a cookie and must come back in the form field _csrf or the X-Csrf-Token
-// header. Tokens live in the database, so open forms survive a restart.
-func (s *Server) csrfProtection() fiber.Handler {
-	return csrf.New(csrf.Config{
-		CookieName:        "samrad_csrf",
-		CookieSameSite:    fiber.CookieSameSiteLaxMode,
-		CookieHTTPOnly:    true,
-		CookieSecure:      s.cfg.SecureCookies,
-		CookieSessionOnly: true,
-		Expiration:        s.cfg.SessionTTL,
-		Storage:           s.store.KV(),
-		ContextKey:        localCSRF,
-		Extractor: func(c *fiber.Ctx) (string, error) {
-			if h := c.Get(csrf.HeaderName); h != "" {
-				return h, nil
-			}
-			if f := c.FormValue("_csrf"); f != "" {
-				return f, nil
-			}
-			return "", csrf.ErrTokenNotFound
-		},
-		ErrorHandler: func(c *fiber.Ctx, err error) error {
-			return domain.Errorf(domain.KindForbidden, "csrf_failed")
-		},
-	})
-}
-
 // safeNext keeps a post-login redirect on this site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
-		return "/admin"
-	}
-	return next
-}
+func safeNext(next string) string { return localPath(next, "/admin") }
 
 func (s *Server) loginPage(c *fiber.Ctx) error {
 	if userOf(c) != nil {
@@ -146,7 +126,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	email := strings.TrimSpace(c.FormValue("email"))
 	password := c.FormValue("password")
 	next := c.FormValue("next")
-	if wait := s.lock.wait(email); wait > 0 {
+	if wait := s.lock.wait(email, c.IP()); wait > 0 {
 		minutes := int(wait.Minutes()) + 1
 		return s.render(c.Status(fiber.StatusTooManyRequests), "login", tr(c, "login.title"), fiber.Map{
 			"Next": next, "Email": email, "Error": tr(c, "error.account_locked", "minutes", minutes)})
@@ -156,11 +136,11 @@ func (s *Server) login(c *fiber.Ctx) error {
 		return err
 	}
 	if !auth.CheckPassword(hash, password) {
-		s.lock.failed(email)
+		s.lock.failed(email, c.IP())
 		return s.render(c.Status(fiber.StatusUnauthorized), "login", tr(c, "login.title"), fiber.Map{
 			"Next": next, "Email": email, "Error": tr(c, "error.login_failed")})
 	}
-	s.lock.succeeded(email)
+	s.lock.succeeded(email, c.IP())
 	if err := s.startSession(c, u.ID); err != nil {
 		return err
 	}
@@ -174,11 +154,14 @@ func (s *Server) startSession(c *fiber.Ctx, userID string) error {
 		return err
 	}
 	s.setSessionCookie(c, token)
+	// A new login gets a new CSRF token: none handed out before it (to this
+	// browser or planted in it) is taken with the session.
+	s.setCSRFCookie(c, s.csrfToken(token))
 	return nil
 }
 
 func (s *Server) logout(c *fiber.Ctx) error {
-	if token := c.Cookies(sessionCookie); token != "" {
+	if token := c.Cookies(s.cookieName(sessionCookie)); token != "" {
 		hash := auth.HashToken(token)
 		if err := s.store.DeleteSession(c.UserContext(), hash); err != nil {
 			return err
@@ -186,6 +169,7 @@ func (s *Server) logout(c *fiber.Ctx) error {
 		s.endSessionSockets(hash)
 	}
 	s.clearSessionCookie(c)
+	s.setCSRFCookie(c, s.csrfToken(""))
 	return c.Redirect("/", fiber.StatusSeeOther)
 }
 

@@ -89,3 +89,51 @@ func TestThemeViewShowsWorkshopInputAndTaggedComments(t *testing.T) {
 		t.Errorf("an untagged comment still shows")
 	}
 }
+
+// Someone who may not see the workshop chosen for a consultation's themes
+// neither sees its theme names nor tags with them.
+func TestThemesNeedAccessToTheirWorkshop(t *testing.T) {
+	ts, _ := newRemissServer(t)
+	ctx := context.Background()
+	admin := ts.browser(t)
+	admin.login(adminEmail, adminPassword)
+	f := testutil.MustWorkshop(t, ts.store, ts.writer, 1)
+	theme := f.Theme(0)
+	id, links := createDemo(t, ts, admin)
+	sections := ts.sections(t, id)
+	link := links["Ideell Arena"]
+	answer := answerForm("Ideell Arena", sections, domain.StanceSupport)
+	answer.Set("action", "submit")
+	if res := ts.browser(t).postForm(link, link, answer); res.Status != http.StatusSeeOther {
+		t.Fatalf("submit: %d", res.Status)
+	}
+	r, _ := ts.store.RespondentByToken(ctx, strings.TrimPrefix(link, "/r/"))
+	page := "/admin/consultations/" + id
+	if res := admin.postForm(page, page+"/themes", url.Values{"workshop": {f.WorkshopID()}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("choose the workshop: %d", res.Status)
+	}
+
+	section := page + "/sections/" + sections[0].ID
+	if !strings.Contains(admin.get(section).Body, theme.ID) {
+		t.Fatal("the administrator, who may see the workshop, is not offered its themes")
+	}
+	fac := ts.withUser(t, "camilla@example.se", "processledare 2026", domain.RoleFacilitator)
+	if err := ts.store.Assign(ctx, domain.KindConsultation, id, fac.ID, domain.SystemActor); err != nil {
+		t.Fatal(err)
+	}
+	b := ts.browser(t)
+	b.login("camilla@example.se", "processledare 2026")
+	view := b.get(section)
+	if view.Status != http.StatusOK {
+		t.Fatalf("section page: %d", view.Status)
+	}
+	if strings.Contains(view.Body, theme.Name) || strings.Contains(view.Body, theme.ID) {
+		t.Errorf("the section page shows the theme %q of a workshop the user may not see", theme.Name)
+	}
+	if res := b.postForm(section, section+"/tag", url.Values{"respondent": {r.ID}, "theme": {theme.ID}}); res.Status != http.StatusNotFound {
+		t.Errorf("tagging with another workshop's theme: %d, want 404", res.Status)
+	}
+	if tags, _ := ts.store.CommentThemes(ctx, id); len(tags) != 0 {
+		t.Errorf("the comment was tagged: %v", tags)
+	}
+}

@@ -88,16 +88,40 @@ func (s *Server) tagComment(c *fiber.Ctx) error {
 		return err
 	}
 	sid := c.Params("sid")
+	// The themes are the chosen workshop's: only those who may see it tag
+	// with them (to them, as when none is chosen, there is no such theme).
+	if theme := c.FormValue("theme"); theme != "" {
+		if wid, err := s.visibleThemeWorkshop(c, con.ID); err != nil {
+			return err
+		} else if wid == "" {
+			return domain.Errorf(domain.KindNotFound, "theme_not_found")
+		}
+	}
 	if err := s.store.TagComment(c.UserContext(), con.ID, c.FormValue("respondent"), sid, c.FormValue("theme"), actorOf(c)); err != nil {
 		return err
 	}
 	return c.Redirect(consultationPath(con.ID)+"/sections/"+sid+"?saved=tag#v-"+c.FormValue("respondent"), fiber.StatusSeeOther)
 }
 
-// addCommentThemes adds the borrowed themes and the comments' tags to a
-// consultation page's data (nothing when no workshop is chosen).
-func (s *Server) addCommentThemes(c *fiber.Ctx, consultationID string, data fiber.Map) error {
+// visibleThemeWorkshop is the workshop whose themes the consultation's
+// comments get, if the user may see it; "" otherwise.
+func (s *Server) visibleThemeWorkshop(c *fiber.Ctx, consultationID string) (string, error) {
 	wid, err := s.store.ThemeWorkshop(c.UserContext(), consultationID)
+	if err != nil || wid == "" {
+		return "", err
+	}
+	ok, _, err := s.permits(c.UserContext(), userOf(c), accessView, domain.KindWorkshop, wid)
+	if err != nil || !ok {
+		return "", err
+	}
+	return wid, nil
+}
+
+// addCommentThemes adds the borrowed themes and the comments' tags to a
+// consultation page's data (nothing when no workshop is chosen, or when the
+// user may not see the chosen one: its theme names are its own).
+func (s *Server) addCommentThemes(c *fiber.Ctx, consultationID string, data fiber.Map) error {
+	wid, err := s.visibleThemeWorkshop(c, consultationID)
 	if err != nil || wid == "" {
 		return err
 	}
