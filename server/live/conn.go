@@ -33,7 +33,35 @@ type conn struct {
 	linger   time.Duration
 	writers  sync.WaitGroup
 	stopping atomic.Bool
-	timers   []*time.Timer
+	timers   []*repeat
+}
+
+// repeat runs f every d until f returns false or it is stopped, on timers
+// rather than a goroutine: an idle connection keeps no goroutine waiting.
+type repeat struct {
+	timer   atomic.Pointer[time.Timer]
+	stopped atomic.Bool
+}
+
+func every(d time.Duration, f func() bool) *repeat {
+	r := &repeat{}
+	var arm func()
+	arm = func() {
+		r.timer.Store(time.AfterFunc(d, func() {
+			if !r.stopped.Load() && f() {
+				arm()
+			}
+		}))
+	}
+	arm()
+	return r
+}
+
+func (r *repeat) stop() {
+	r.stopped.Store(true)
+	if t := r.timer.Load(); t != nil {
+		t.Stop()
+	}
 }
 
 // Serve takes over an upgraded websocket and runs it on a goroutine of its
@@ -86,7 +114,7 @@ func (cn *conn) run() {
 	cn.startTimers()
 	cn.readLoop()
 	for _, t := range cn.timers {
-		t.Stop()
+		t.stop()
 	}
 	if cn.stopping.Load() {
 		// Shutting down: what was read has been answered; let it be written.
@@ -131,37 +159,33 @@ func (cn *conn) open() error {
 }
 
 func (cn *conn) startTimers() {
-	var beat *time.Timer
-	beat = time.AfterFunc(Heartbeat, func() {
+	cn.timers = append(cn.timers, every(Heartbeat, func() bool {
 		select {
 		case <-cn.client.Done():
-			return
+			return false
 		default:
 		}
 		// A heartbeat counts against the change queue: a connection that
 		// reads nothing at all fills it and is let go.
 		if !cn.client.offer(0, pingFrame) {
 			cn.hub.drop(cn.client)
-			return
+			return false
 		}
-		beat.Reset(Heartbeat)
-	})
-	cn.timers = append(cn.timers, beat)
+		return true
+	}))
 	if cn.peer.Recheck == nil {
 		return
 	}
-	var check *time.Timer
-	check = time.AfterFunc(cn.hub.RecheckEvery, func() {
+	cn.timers = append(cn.timers, every(cn.hub.RecheckEvery, func() bool {
 		ctx, cancel := context.WithTimeout(context.Background(), CommandTimeout)
 		err := cn.peer.Recheck(ctx)
 		cancel()
 		if err != nil && !domain.IsKind(err, domain.KindUnavailable) {
 			cn.revoke(err)
-			return
+			return false
 		}
-		check.Reset(cn.hub.RecheckEvery)
-	})
-	cn.timers = append(cn.timers, check)
+		return true
+	}))
 }
 
 // revoke tells the client why and closes the connection (4001).
