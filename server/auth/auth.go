@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	zxcvbn "github.com/ccojocar/zxcvbn-go"
@@ -20,9 +21,16 @@ import (
 // password sharing its first 72 bytes, so refuse it instead.
 const maxPasswordBytes = 72
 
+// Cost is bcrypt's work factor for new hashes. Tests lower it: they check
+// what the code does with passwords, not how hard the hashes are to crack.
+var Cost = bcrypt.DefaultCost
+
 // dummyHash is compared against when the user does not exist, so a login
 // takes as long for an unknown e-mail as for a wrong password.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("samrad-timing-equaliser"), bcrypt.DefaultCost)
+var dummyHash = sync.OnceValue(func() []byte {
+	h, _ := bcrypt.GenerateFromPassword([]byte("samrad-timing-equaliser"), Cost)
+	return h
+})
 
 // contextWords are guessed first by anyone attacking this service; a
 // password built on them is refused.
@@ -63,7 +71,7 @@ func HashPassword(pw string, personal ...string) (string, error) {
 	if err := CheckPasswordRules(pw, personal...); err != nil {
 		return "", err
 	}
-	h, err := bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
+	h, err := bcrypt.GenerateFromPassword([]byte(pw), Cost)
 	return string(h), err
 }
 
@@ -71,7 +79,7 @@ func HashPassword(pw string, personal ...string) (string, error) {
 // user) still costs one bcrypt comparison.
 func CheckPassword(hash, pw string) bool {
 	if hash == "" {
-		_ = bcrypt.CompareHashAndPassword(dummyHash, []byte(pw))
+		_ = bcrypt.CompareHashAndPassword(dummyHash(), []byte(pw))
 		return false
 	}
 	return bcrypt.CompareHashAndPassword([]byte(hash), []byte(pw)) == nil

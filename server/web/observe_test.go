@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"golang.org/x/crypto/bcrypt"
+
 	"bytes"
 	"log/slog"
 	"net/http"
@@ -11,13 +13,18 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/samrad-se/samrad/server/auth"
+
 	"github.com/samrad-se/samrad/server/domain"
 )
 
 // TestMain keeps the access log (one line per request) out of test output;
-// warnings and errors still show.
+// warnings and errors still show. Password hashes are made at bcrypt's
+// lowest cost: these tests check what is done with passwords, and a
+// hundred logins at full cost under the race detector take minutes.
 func TestMain(m *testing.M) {
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	auth.Cost = bcrypt.MinCost
 	os.Exit(m.Run())
 }
 
