@@ -47,6 +47,22 @@ type Consultation struct {
 	CreatedAt        time.Time         `json:"created"`
 }
 
+// Phase is where a consultation stands as lists show it: its state, except
+// that an open one whose deadline has passed says so ("deadline_passed"):
+// only those given more time may still answer. The deadline names a minute
+// ("senast kl. 23.59"), so that whole minute is still before it.
+func (c Consultation) Phase(now time.Time) string {
+	if c.State == ConsultationOpen && c.DeadlinePassed(now) {
+		return "deadline_passed"
+	}
+	return string(c.State)
+}
+
+// DeadlinePassed reports whether now is after the deadline's minute.
+func (c Consultation) DeadlinePassed(now time.Time) bool {
+	return !now.Before(c.Deadline.Truncate(time.Minute).Add(time.Minute))
+}
+
 // Section is one numbered part of the draft.
 type Section struct {
 	ID             string `json:"id"`
@@ -57,13 +73,15 @@ type Section struct {
 	Body           string `json:"body"`
 }
 
-// Label is how a section is named in lists: "3. Utgångspunkter".
+// Label is how a section is named in lists, in Swedish style: a whole
+// number takes a period ("3. Utgångspunkter"), a decimal one does not
+// ("3.1 Syfte"), nor does a paragraph ("§ 4 Uppföljning").
 func (s Section) Label() string {
 	if s.Number == "" {
 		return s.Heading
 	}
-	n := s.Number
-	if !strings.HasSuffix(n, ".") && !strings.HasPrefix(n, "§") {
+	n := strings.TrimSuffix(s.Number, ".")
+	if !strings.Contains(n, ".") && !strings.HasPrefix(n, "§") {
 		n += "."
 	}
 	return n + " " + s.Heading
@@ -148,6 +166,7 @@ type Respondent struct {
 	Invited        bool      `json:"invited"`
 	Organisation   string    `json:"organisation"` // from the invitation list, or from the latest answer
 	Email          string    `json:"-"`
+	Lang           string    `json:"-"` // the language e-mail to it is written in
 	Token          string    `json:"-"`
 	OpenedAt       time.Time `json:"opened,omitzero"`
 	Reopened       bool      `json:"reopened"`

@@ -42,11 +42,14 @@ func (d *Details) validate() error {
 	return nil
 }
 
-// Create makes a consultation in the utkast state, with its sections split
-// from a pasted document (which may be empty).
+// Check cleans the details in place and says what is wrong with them.
+func (d *Details) Check() error { return d.validate() }
+
+// Create makes a consultation in the utkast state, with the sections the
+// working group confirmed (see Split), which may be none.
 type Create struct {
 	Details   Details
-	Document  string
+	Sections  []domain.Section
 	CreatedBy string
 
 	ID string // set by Apply
@@ -56,7 +59,7 @@ func (c *Create) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if err := c.Details.validate(); err != nil {
 		return nil, err
 	}
-	sections, err := Split(c.Document)
+	sections, err := checkSections(c.Sections)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +199,7 @@ func AcceptsAnswers(con domain.Consultation, r domain.Respondent, now time.Time)
 	if !r.Invited && !con.AllowSpontaneous {
 		return false, domain.Errorf(domain.KindConflict, "remiss_spontaneous_off")
 	}
-	if now.Before(con.Deadline.Truncate(time.Minute).Add(time.Minute)) {
+	if !con.DeadlinePassed(now) {
 		return false, nil
 	}
 	if r.Reopened {

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -69,10 +70,25 @@ var consultationPath = regexp.MustCompile(`^/admin/consultations/([0-9a-f-]{36})
 // consultation id and the invitees' private links by organisation.
 func createDemo(t *testing.T, ts *testServer, admin *browser) (string, map[string]string) {
 	t.Helper()
-	res := admin.postForm("/admin/consultations/new?example=1", "/admin/consultations", url.Values{
+	details := url.Values{
 		"title": {"Överenskommelsen – remiss"}, "remitting_body": {"Västra Götalandsregionen"}, "dnr": {"RS 2014-00123"},
 		"intro": {"Svara gärna avsnitt för avsnitt."}, "deadline_date": {"2026-03-15"}, "deadline_time": {"23:59"},
-		"allow_spontaneous": {"1"}, "document": {remiss.DemoDocument}})
+		"allow_spontaneous": {"1"}}
+	// The pasted draft is shown split for confirmation; saving creates it.
+	preview := url.Values{"document": {remiss.DemoDocument}}
+	for k, v := range details {
+		preview[k] = v
+	}
+	if res := admin.postForm("/admin/consultations/new?example=1", "/admin/consultations", preview); res.Status != http.StatusOK ||
+		!strings.Contains(res.Body, "Kontrollera avsnitten") {
+		t.Fatalf("preview: status %d", res.Status)
+	}
+	save := sectionFields(remiss.DemoSections())
+	for k, v := range details {
+		save[k] = v
+	}
+	save.Set("op", "save")
+	res := admin.postForm("/admin/consultations/new?example=1", "/admin/consultations", save)
 	if res.Status != http.StatusSeeOther {
 		t.Fatalf("create: status %d: %s", res.Status, res.Body)
 	}
@@ -112,6 +128,18 @@ func createDemo(t *testing.T, ts *testServer, admin *browser) (string, map[strin
 		t.Fatalf("%d invitees, want 5", len(links))
 	}
 	return id, links
+}
+
+// sectionFields is the confirmation page's list of sections as it posts it.
+func sectionFields(sections []domain.Section) url.Values {
+	f := url.Values{"n": {strconv.Itoa(len(sections))}}
+	for i, s := range sections {
+		k := strconv.Itoa(i)
+		f.Set("number-"+k, s.Number)
+		f.Set("heading-"+k, s.Heading)
+		f.Set("body-"+k, s.Body)
+	}
+	return f
 }
 
 func (ts *testServer) sections(t *testing.T, id string) []domain.Section {

@@ -109,7 +109,7 @@ func (s *Server) routes() {
 	admin.Post("/consultations/:cid/state", crun, s.setConsultationState)
 	admin.Post("/consultations/:cid/pdf", crun, s.attachDraftPDF)
 	admin.Post("/consultations/:cid/sections", crun, s.addSection)
-	admin.Post("/consultations/:cid/sections/split", crun, s.splitSections)
+	admin.Post("/consultations/:cid/sections/split", crun, s.replaceSections)
 	admin.Post("/consultations/:cid/sections/:sid", crun, s.editSection)
 	admin.Post("/consultations/:cid/sections/:sid/move", crun, s.moveSection)
 	admin.Post("/consultations/:cid/sections/:sid/delete", crun, s.deleteSection)
