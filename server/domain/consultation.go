@@ -45,7 +45,15 @@ type Consultation struct {
 	DraftPDF         string            `json:"-"` // attachment id, or ""
 	Seq              int64             `json:"-"`
 	CreatedAt        time.Time         `json:"created"`
+	OpenedAt         time.Time         `json:"opened,omitzero"` // first opened for answers
+	// E-mail: remind those who have not answered this many days before
+	// the deadline (0: never); send the working group a daily digest.
+	ReminderDays int  `json:"reminderDays"`
+	Digest       bool `json:"digest"`
 }
+
+// MaxReminderDays bounds how early a reminder may go out.
+const MaxReminderDays = 60
 
 // Phase is where a consultation stands as lists show it: its state, except
 // that an open one whose deadline has passed says so ("deadline_passed"):
@@ -140,7 +148,15 @@ type Answer struct {
 	Sections       map[string]SectionAnswer `json:"sections"`
 	AttachmentID   string                   `json:"attachmentId,omitempty"`
 	AttachmentName string                   `json:"attachmentName,omitempty"`
+	// Publish is the respondent's answer to "may we publish your answer on
+	// the web?": PublishYes, PublishNo, or "" (not answered, which is no).
+	Publish string `json:"publish,omitempty"`
 }
+
+const (
+	PublishYes = "yes"
+	PublishNo  = "no"
+)
 
 // NoComments is a response that says nothing but "inga synpunkter": no text
 // anywhere and no stance other than "inga synpunkter".

@@ -67,6 +67,12 @@ func auditAction(cmd command) string {
 		return "consultation.invite"
 	case *Reopen:
 		return "consultation.reopen"
+	case *SendInvitations:
+		return "consultation.mail_invite"
+	case *SetMailSettings:
+		return "consultation.mail_settings"
+	case *ResendMail:
+		return "consultation.mail_resend"
 	}
 	return "consultation.change"
 }

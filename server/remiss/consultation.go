@@ -130,6 +130,9 @@ func (u *UpdateDetails) Apply(tx *storage.Tx) ([]domain.Change, error) {
 type SetState struct {
 	ConsultationID string
 	State          domain.ConsultationState
+	// Invite: on opening, e-mail the private links to everyone on the list
+	// who has not had one.
+	Invite bool
 }
 
 func (s *SetState) Apply(tx *storage.Tx) ([]domain.Change, error) {
@@ -157,6 +160,11 @@ func (s *SetState) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	}
 	if err := tx.SetConsultationState(con.ID, s.State); err != nil {
 		return nil, err
+	}
+	if s.Invite && s.State == domain.ConsultationOpen {
+		if _, err := queueInvitations(tx, con.ID); err != nil {
+			return nil, err
+		}
 	}
 	seq, err := tx.NextConsultationSeq(con.ID)
 	if err != nil {

@@ -214,6 +214,9 @@ type Submit struct {
 	BaseVersion    int
 	Answer         domain.Answer
 	File           *Upload
+	// ReceiptLang, if set, queues a receipt with a copy of the answer to
+	// the address it gives, in that language.
+	ReceiptLang string
 
 	Stored    domain.Version // set by Apply
 	Reference string
@@ -258,6 +261,12 @@ func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	}
 	if !r.Invited {
 		if err := tx.SetRespondentOrganisation(r.ID, a.Organisation); err != nil {
+			return nil, err
+		}
+	}
+	if s.ReceiptLang != "" && a.Email != "" {
+		if _, err := tx.QueueMail(domain.Mail{Kind: domain.MailReceipt, ConsultationID: s.ConsultationID, RespondentID: r.ID,
+			Recipient: a.Email, Lang: s.ReceiptLang, Params: domain.MailParams{Version: v.Version}}); err != nil {
 			return nil, err
 		}
 	}

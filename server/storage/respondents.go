@@ -67,6 +67,24 @@ func (s *Store) Respondents(ctx context.Context, consultationID string) ([]domai
 	return list, latest, rows.Err()
 }
 
+// Respondents returns a consultation's respondents inside a transaction.
+func (tx *Tx) Respondents(consultationID string) ([]domain.Respondent, error) {
+	rows, err := tx.q.QueryContext(tx.ctx, respondentQuery+` WHERE r.consultation_id = ? ORDER BY r.created_at, r.id`, consultationID)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var list []domain.Respondent
+	for rows.Next() {
+		r, _, err := scanRespondent(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, r)
+	}
+	return list, rows.Err()
+}
+
 // Respondent returns one respondent of a consultation.
 func (s *Store) Respondent(ctx context.Context, consultationID, id string) (domain.Respondent, error) {
 	r, _, err := scanRespondent(s.read.QueryRowContext(ctx, respondentQuery+` WHERE r.id = ? AND r.consultation_id = ?`, id, consultationID))

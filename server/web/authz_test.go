@@ -138,6 +138,10 @@ var routeAccess = map[string]who{
 	"GET /admin/consultations/:cid/attachments/:aid":               viewers,
 	"GET /admin/consultations/:cid/report":                         viewers,
 	"GET /admin/consultations/:cid/export.:format":                 viewers,
+	"GET /admin/consultations/:cid/mail":                           viewers,
+	"POST /admin/consultations/:cid/mail/settings":                 runners,
+	"POST /admin/consultations/:cid/mail/invitations":              runners,
+	"POST /admin/consultations/:cid/mail/:mid/resend":              runners,
 	"GET /admin/feedback":                                          admins,
 	"GET /admin/backup.db":                                         admins,
 }
@@ -207,7 +211,7 @@ func TestEveryRouteAgainstEveryRole(t *testing.T) {
 
 	params := strings.NewReplacer(":id", f.WorkshopID(), ":qid", f.Question(0).ID, ":tid.png", f.Table(0).ID+".png",
 		":tid", f.Theme(0).ID, ":code", f.Table(0).Code, ":token", "no-such-token", ":lang", "sv",
-		":cid", cid, ":sid", ts.sections(t, cid)[0].ID, ":rid", respondents[0].ID, ":aid", "no-such-attachment", ":version", "1", ":uid", other.ID, ":format", "csv")
+		":cid", cid, ":sid", ts.sections(t, cid)[0].ID, ":rid", respondents[0].ID, ":aid", "no-such-attachment", ":version", "1", ":uid", other.ID, ":format", "csv", ":mid", "no-such-mail")
 	anonymous := ts.browser(t)
 	anonymous.from = "192.0.2.1"
 	logins := map[string]*browser{"anonymous": anonymous}

@@ -171,7 +171,7 @@ func (s *Server) renderConsultation(c *fiber.Ctx, con domain.Consultation, extra
 	if saved := c.Query("saved"); saved != "" && extra["Error"] == nil {
 		data["Saved"] = tr(c, "remiss.saved."+saved)
 	}
-	data["CanRun"] = canRun(c)
+	data["CanRun"], data["MailOn"] = canRun(c), s.cfg.Mail != nil
 	if canRun(c) {
 		if err := s.addAssigned(c, domain.KindConsultation, con.ID, data); err != nil {
 			return err
@@ -209,6 +209,7 @@ func (s *Server) remissAct(c *fiber.Ctx, build func(con domain.Consultation) (wr
 		c.Status(statusOf(e.Kind))
 		return s.renderConsultation(c, con, fiber.Map{"Error": message(langOf(c), e), "Form": formValues(c)})
 	}
+	s.wakeMail()
 	return c.Redirect(consultationPath(con.ID)+"?saved="+saved+"#"+saved, fiber.StatusSeeOther)
 }
 
@@ -221,7 +222,8 @@ func (s *Server) updateConsultation(c *fiber.Ctx) error {
 
 func (s *Server) setConsultationState(c *fiber.Ctx) error {
 	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
-		return &remiss.SetState{ConsultationID: con.ID, State: domain.ConsultationState(c.FormValue("state"))}, nil
+		return &remiss.SetState{ConsultationID: con.ID, State: domain.ConsultationState(c.FormValue("state")),
+			Invite: s.cfg.Mail != nil && c.FormValue("invite") == "1"}, nil
 	}, "state")
 }
 

@@ -172,9 +172,13 @@ func (s *Server) respond(c *fiber.Ctx) error {
 	}
 	if submit {
 		cmd := &remiss.Submit{ConsultationID: con.ID, RespondentID: r.ID, BaseVersion: f.BaseVersion, Answer: f.Answer, File: file}
+		if s.cfg.Mail != nil {
+			cmd.ReceiptLang = lang
+		}
 		if err := s.writer.Do(c.UserContext(), cmd); err != nil {
 			return s.respondFailed(c, f, err)
 		}
+		s.wakeMail()
 		return c.Redirect(respondPath(r.Token)+"/receipt/"+strconv.Itoa(cmd.Stored.Version), fiber.StatusSeeOther)
 	}
 	cmd := &remiss.SaveDraft{ConsultationID: con.ID, RespondentID: r.ID, Answer: f.Answer, File: file}

@@ -126,6 +126,10 @@ func (s *Server) routes() {
 	admin.Get("/consultations/:cid/attachments/:aid", cview, s.attachment)
 	admin.Get("/consultations/:cid/report", cview, s.reportPage)
 	admin.Get("/consultations/:cid/export.:format", cview, s.remissExport)
+	admin.Get("/consultations/:cid/mail", cview, s.consultationMailPage)
+	admin.Post("/consultations/:cid/mail/settings", crun, s.setMailSettings)
+	admin.Post("/consultations/:cid/mail/invitations", crun, s.sendInvitations)
+	admin.Post("/consultations/:cid/mail/:mid/resend", crun, s.resendMail)
 	app.Get("/metrics", s.metrics)
 	// Profiling, for administrators only (go tool pprof with the session cookie).
 	app.Use("/debug/pprof", s.requireLogin, admins, pprof.New())
