@@ -188,6 +188,12 @@ func (s *Store) RespondentMail(ctx context.Context, respondentID string) ([]doma
 		ORDER BY created_at DESC, id DESC`, respondentID)
 }
 
+// StaffMail lists the latest invitations and password resets for staff.
+func (s *Store) StaffMail(ctx context.Context, limit int) ([]domain.Mail, error) {
+	return listMail(ctx, s.read, `SELECT `+mailColumns+` FROM mail_outbox WHERE kind IN ('staff_invite', 'password_reset')
+		ORDER BY created_at DESC, id DESC LIMIT ?`, limit)
+}
+
 // InvitationQueued reports whether a respondent has an invitation that is
 // queued, on its way or sent.
 func (tx *Tx) InvitationQueued(respondentID string) (bool, error) {

@@ -71,6 +71,13 @@ func (s *Server) renderUsers(c *fiber.Ctx, data fiber.Map) error {
 	data["Roles"] = domain.Roles
 	data["Me"] = userOf(c).ID
 	data["MailOn"], data["Languages"] = s.cfg.Mail != nil, mailLanguages()
+	if s.cfg.Mail != nil {
+		sent, err := s.store.StaffMail(c.UserContext(), 20)
+		if err != nil {
+			return err
+		}
+		data["StaffMail"] = sent
+	}
 	return s.render(c, "users", tr(c, "users.title"), data)
 }
 
