@@ -22,9 +22,17 @@ type Audited struct {
 	ConsultationID string // empty when the command creates the consultation
 }
 
+// beforer is a command that says itself what it changes, for the log:
+// a note rather than the whole consultation.
+type beforer interface {
+	Before(tx *storage.Tx) any
+}
+
 func (a *Audited) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	var before string
-	if a.ConsultationID != "" {
+	if b, ok := a.Command.(beforer); ok {
+		before = jsonOf(b.Before(tx))
+	} else if a.ConsultationID != "" {
 		if con, err := tx.Consultation(a.ConsultationID); err == nil {
 			before = jsonOf(con)
 		}
@@ -73,6 +81,12 @@ func auditAction(cmd command) string {
 		return "consultation.mail_settings"
 	case *ResendMail:
 		return "consultation.mail_resend"
+	case *SetNote:
+		return "consultation.note"
+	case *SetSummary:
+		return "consultation.summary"
+	case *ImportNotes:
+		return "consultation.notes_import"
 	}
 	return "consultation.change"
 }

@@ -24,7 +24,17 @@ func (s *Server) compilation(c *fiber.Ctx) (remiss.Compilation, error) {
 	if err != nil {
 		return remiss.Compilation{}, err
 	}
-	return remiss.Compile(con, sections, respondents, latest), nil
+	notes, err := s.store.Notes(c.UserContext(), con.ID)
+	if err != nil {
+		return remiss.Compilation{}, err
+	}
+	summaries, err := s.store.Summaries(c.UserContext(), con.ID)
+	if err != nil {
+		return remiss.Compilation{}, err
+	}
+	comp := remiss.Compile(con, sections, respondents, latest)
+	comp.Annotate(notes, summaries)
+	return comp, nil
 }
 
 // overviewPage is the live overview: the server draws the charts, the page's
@@ -42,20 +52,29 @@ func (s *Server) overviewPage(c *fiber.Ctx) error {
 		fiber.Map{"Comp": comp, "Respondents": listed(respondents)})
 }
 
-// sectionPage lists every view on one section, by organisation.
+// sectionPage lists every view on one section, by organisation, with the
+// working group's summary of the section and its note on each view.
 func (s *Server) sectionPage(c *fiber.Ctx) error {
+	return s.renderSection(c, c.Params("sid"), fiber.Map{})
+}
+
+func (s *Server) renderSection(c *fiber.Ctx, sectionID string, data fiber.Map) error {
 	comp, err := s.compilation(c)
 	if err != nil {
 		return err
 	}
 	for _, t := range comp.Sections {
-		if t.Section.ID == c.Params("sid") {
-			data := fiber.Map{"Comp": comp, "T": t, "CanRun": canRun(c)}
+		if t.Section.ID == sectionID {
+			data["Comp"], data["T"], data["CanRun"], data["Actions"] = comp, t, canRun(c), domain.Actions
 			if err := s.addCommentThemes(c, comp.Consultation.ID, data); err != nil {
 				return err
 			}
-			if c.Query("saved") == "tag" {
+			switch saved := c.Query("saved"); {
+			case data["Error"] != nil:
+			case saved == "tag":
 				data["Saved"] = tr(c, "themes.tag_saved")
+			case saved != "":
+				data["Saved"] = tr(c, "remiss.analysis.saved."+saved)
 			}
 			return s.render(c, "remiss_section", t.Section.Label(), data)
 		}
