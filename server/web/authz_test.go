@@ -141,6 +141,7 @@ var routeAccess = map[string]who{
 	"GET /admin/consultations/:cid/analysis":                       viewers,
 	"POST /admin/consultations/:cid/analysis/note":                 runners,
 	"POST /admin/consultations/:cid/analysis/summary":              runners,
+	"POST /admin/consultations/:cid/analysis/import":               runners,
 	"GET /admin/consultations/:cid/mail":                           viewers,
 	"POST /admin/consultations/:cid/mail/settings":                 runners,
 	"POST /admin/consultations/:cid/mail/invitations":              runners,

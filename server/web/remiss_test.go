@@ -549,7 +549,7 @@ func TestRemissExports(t *testing.T) {
 			t.Fatal(err)
 		}
 		header := rows[1]
-		if strings.Join(header, "|") != "Organisation|Typ|Referens|Version|Inkom|Sent inkommet|Avsnitt nr|Avsnitt|Ställningstagande|Synpunkt|Kommentar|Åtgärd" {
+		if strings.Join(header, "|") != "Organisation|Typ|Referens|Version|Inkom|Sent inkommet|Avsnitt nr|Avsnitt|Ställningstagande|Synpunkt|Kommentar|Åtgärd|Nyckel (ändra inte)" {
 			t.Fatalf("header %q", header)
 		}
 		// Coompanion: summary + 6 sections; Länsbygderådet: summary + 6 sections.

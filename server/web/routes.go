@@ -129,6 +129,7 @@ func (s *Server) routes() {
 	admin.Get("/consultations/:cid/analysis", cview, s.analysisPage)
 	admin.Post("/consultations/:cid/analysis/note", crun, s.saveNote)
 	admin.Post("/consultations/:cid/analysis/summary", crun, s.saveSummary)
+	admin.Post("/consultations/:cid/analysis/import", crun, s.importNotes)
 	admin.Get("/consultations/:cid/mail", cview, s.consultationMailPage)
 	admin.Post("/consultations/:cid/mail/settings", crun, s.setMailSettings)
 	admin.Post("/consultations/:cid/mail/invitations", crun, s.sendInvitations)
