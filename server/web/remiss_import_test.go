@@ -3,11 +3,11 @@ package web_test
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
-	"io"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"html"
+	"io"
 	"net/http"
 	"net/url"
 	"os"

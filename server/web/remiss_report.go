@@ -98,7 +98,9 @@ var remissDownloads = map[string]struct {
 	write func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error
 }{
 	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-		func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error { return export.RemissXLSX(w, comp, s.cfg.Now()) }},
+		func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error {
+			return export.RemissXLSX(w, comp, s.cfg.Now())
+		}},
 	"csv": {"text/csv; charset=utf-8",
 		func(_ *Server, w *bytes.Buffer, comp remiss.Compilation) error { return export.RemissCSV(w, comp) }},
 	"json": {"application/json; charset=utf-8",
