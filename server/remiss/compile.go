@@ -193,3 +193,46 @@ func (t SectionTally) Decided() int {
 	}
 	return n
 }
+
+// NotAnswered lists the invited respondents without a submitted answer,
+// in Swedish alphabetical order.
+func (c Compilation) NotAnswered() []domain.Respondent {
+	var out []domain.Respondent
+	for _, r := range c.Invited {
+		if r.Version == 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Declined lists the invited respondents that answered with nothing but
+// "inga synpunkter": they declined to comment (avstod).
+func (c Compilation) Declined() []Answered {
+	var out []Answered
+	for _, a := range c.Answered {
+		if a.Respondent.Invited && a.Version.Answer.NoComments() {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Answers is how many respondents answered.
+func (p Participation) Answers() int { return p.InvitedAnswered + p.Spontaneous }
+
+// WithOther lists the respondents that gave other views (övriga synpunkter).
+func (c Compilation) WithOther() []Answered {
+	var out []Answered
+	for _, a := range c.Answered {
+		if a.Version.Answer.Other != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// ShortStances reports whether the organisations × sections table needs
+// the stances abbreviated to fit: a landscape A4 page has room for the
+// stances written out in about nine columns.
+func (c Compilation) ShortStances() bool { return len(c.Sections) > 9 }
