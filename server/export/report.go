@@ -30,17 +30,14 @@ func sv(key string, params ...any) string { return i18n.T("sv", key, params...) 
 // ReportDOCX writes the compilation as a .docx.
 func ReportDOCX(w io.Writer, c remiss.Compilation, now time.Time) error {
 	con := c.Consultation
-	header := sv("remiss.report.title") + ": " + con.Title
-	if con.Dnr != "" {
-		header += " · " + sv("remiss.report.dnr_short", "dnr", con.Dnr)
-	}
+	header := RunningHeader("sv", con)
 	var d docx
 	reportContent(&d, c, now)
 
 	var front docx
 	front.para("Title", run(sv("remiss.report.title"), false))
 	front.para("Subtitle", run(con.Title, false))
-	for _, f := range ReportFacts(c, now) {
+	for _, f := range ReportFacts("sv", c, now) {
 		front.para("Meta", run(f[0]+": ", true), run(f[1], false))
 	}
 	front.para("TOCHeading", run(sv("remiss.report.toc"), false))
@@ -49,21 +46,31 @@ func ReportDOCX(w io.Writer, c remiss.Compilation, now time.Time) error {
 }
 
 // ReportFacts are the lines under the title: who sent it, dnr, when.
-func ReportFacts(c remiss.Compilation, now time.Time) [][2]string {
+func ReportFacts(lang string, c remiss.Compilation, now time.Time) [][2]string {
 	con := c.Consultation
+	t := func(key string, params ...any) string { return i18n.T(lang, key, params...) }
 	var f [][2]string
 	if con.RemittingBody != "" {
-		f = append(f, [2]string{sv("remiss.field.remitting_body"), con.RemittingBody})
+		f = append(f, [2]string{t("remiss.field.remitting_body"), con.RemittingBody})
 	}
 	if con.Dnr != "" {
-		f = append(f, [2]string{sv("remiss.field.dnr"), con.Dnr})
+		f = append(f, [2]string{t("remiss.field.dnr"), con.Dnr})
 	}
 	if !con.OpenedAt.IsZero() {
-		f = append(f, [2]string{sv("remiss.report.period"), sv("remiss.report.period_value",
-			"from", i18n.Date("sv", localDate(con.OpenedAt)), "to", i18n.Date("sv", localDate(con.Deadline)))})
+		f = append(f, [2]string{t("remiss.report.period"), t("remiss.report.period_value",
+			"from", i18n.Date(lang, localDate(con.OpenedAt)), "to", i18n.Date(lang, localDate(con.Deadline)))})
 	}
-	return append(f, [2]string{sv("remiss.report.deadline"), i18n.DateTime("sv", con.Deadline)},
-		[2]string{sv("remiss.report.compiled"), i18n.Date("sv", localDate(now))})
+	return append(f, [2]string{t("remiss.report.deadline"), i18n.DateTime(lang, con.Deadline)},
+		[2]string{t("remiss.report.compiled"), i18n.Date(lang, localDate(now))})
+}
+
+// RunningHeader is the line at the top of every page: the title and dnr.
+func RunningHeader(lang string, con domain.Consultation) string {
+	h := i18n.T(lang, "remiss.report.title") + ": " + con.Title
+	if con.Dnr != "" {
+		h += " · " + i18n.T(lang, "remiss.report.dnr_short", "dnr", con.Dnr)
+	}
+	return h
 }
 
 func localDate(t time.Time) string { return t.In(i18n.Stockholm).Format("2006-01-02") }
@@ -215,16 +222,10 @@ func reportContent(d *docx, c remiss.Compilation, now time.Time) {
 	d.chapter(sv("remiss.report.section_views"))
 	for _, t := range c.Sections {
 		d.heading(2, t.Section.Label())
-		var counts []string
-		for _, sc := range t.Counts {
-			if sc.Count > 0 {
-				counts = append(counts, fmt.Sprintf("%s %d", StanceName(sc.Stance), sc.Count))
-			}
-		}
-		if len(counts) == 0 {
+		if t.Answers == 0 {
 			d.para("", run(sv("remiss.report.section_none"), false))
 		} else {
-			d.para("", run(sv("remiss.report.stances")+" ", true), run(strings.Join(counts, ", ")+".", false))
+			d.para("", run(sv("remiss.report.stances")+" ", true), run(CountsLine("sv", t), false))
 		}
 		d.heading(3, sv("remiss.analysis.section_summary"))
 		if s := c.Summary(t.Section.ID).Text; s != "" {
@@ -302,6 +303,17 @@ func noteDOCX(d *docx, n domain.Note, version int) {
 	}
 }
 
+// CountsLine is a section's stance counts: "Tillstyrker 3, Avstyrker 1."
+func CountsLine(lang string, t remiss.SectionTally) string {
+	var counts []string
+	for _, sc := range t.Counts {
+		if sc.Count > 0 {
+			counts = append(counts, fmt.Sprintf("%s %d", i18n.T(lang, "remiss.stance."+sc.Stance.Key()), sc.Count))
+		}
+	}
+	return strings.Join(counts, ", ") + "."
+}
+
 // IntroParagraphs is the introduction: what was sent, when, to whom, how,
 // until when, and how to read the report.
 func IntroParagraphs(lang string, c remiss.Compilation) []string {
@@ -336,13 +348,16 @@ func ParticipationText(lang string, p remiss.Participation) string {
 }
 
 // markers is " (spontant svar, sent inkommet)" as far as either applies.
-func markers(invited, late bool, sep string) string {
+func markers(invited, late bool, sep string) string { return Markers("sv", invited, late, sep) }
+
+// Markers is markers in a language.
+func Markers(lang string, invited, late bool, sep string) string {
 	var m []string
 	if !invited {
-		m = append(m, sv("remiss.report.mark_spontaneous"))
+		m = append(m, i18n.T(lang, "remiss.report.mark_spontaneous"))
 	}
 	if late {
-		m = append(m, sv("remiss.report.mark_late"))
+		m = append(m, i18n.T(lang, "remiss.report.mark_late"))
 	}
 	if len(m) == 0 {
 		return ""

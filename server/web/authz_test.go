@@ -137,6 +137,7 @@ var routeAccess = map[string]who{
 	"GET /admin/consultations/:cid/responses/:rid/v/:version.json": viewers,
 	"GET /admin/consultations/:cid/attachments/:aid":               viewers,
 	"GET /admin/consultations/:cid/report":                         viewers,
+	"GET /admin/consultations/:cid/report.css":                     viewers,
 	"GET /admin/consultations/:cid/export.:format":                 viewers,
 	"GET /admin/consultations/:cid/analysis":                       viewers,
 	"POST /admin/consultations/:cid/analysis/note":                 runners,

@@ -667,7 +667,7 @@ func TestRemissExports(t *testing.T) {
 
 	t.Run("report", func(t *testing.T) {
 		res := admin.get(base + "/report")
-		for _, want := range []string{"Inbjudna remissinstanser", "Länsbygderådet – Avstyrker", "Bilaga: Remissinstanser", "Yttrandet har beslutats av styrelsen"} {
+		for _, want := range []string{"Inbjudna remissinstanser", "Länsbygderådet – avstyrker", "Bilaga: Remissinstanser", "Yttrandet har beslutats av styrelsen"} {
 			if !strings.Contains(res.Body, want) {
 				t.Errorf("report lacks %q", want)
 			}

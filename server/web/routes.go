@@ -125,6 +125,7 @@ func (s *Server) routes() {
 	admin.Post("/consultations/:cid/responses/:rid/contact", crun, s.removeContactDetails)
 	admin.Get("/consultations/:cid/attachments/:aid", cview, s.attachment)
 	admin.Get("/consultations/:cid/report", cview, s.reportPage)
+	admin.Get("/consultations/:cid/report.css", cview, s.reportCSS)
 	admin.Get("/consultations/:cid/export.:format", cview, s.remissExport)
 	admin.Get("/consultations/:cid/analysis", cview, s.analysisPage)
 	admin.Post("/consultations/:cid/analysis/note", crun, s.saveNote)
