@@ -3,8 +3,8 @@ package export
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
