@@ -28,6 +28,11 @@ type beforer interface {
 	Before(tx *storage.Tx) any
 }
 
+// afterer is a command that says itself what it made, for the log.
+type afterer interface {
+	After() any
+}
+
 func (a *Audited) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	var before string
 	if b, ok := a.Command.(beforer); ok {
@@ -48,6 +53,9 @@ func (a *Audited) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	after := make([]any, 0, len(changes))
 	for _, c := range changes {
 		after = append(after, c.Payload)
+	}
+	if a, ok := a.Command.(afterer); ok {
+		after = append(after, a.After())
 	}
 	if len(after) == 0 {
 		if con, err := tx.Consultation(id); err == nil {
@@ -87,6 +95,12 @@ func auditAction(cmd command) string {
 		return "consultation.summary"
 	case *ImportNotes:
 		return "consultation.notes_import"
+	case *Publish:
+		return "consultation.publish"
+	case *Redact:
+		return "consultation.redact"
+	case *Unredact:
+		return "consultation.unredact"
 	}
 	return "consultation.change"
 }

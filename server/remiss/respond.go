@@ -59,6 +59,9 @@ func CheckAnswer(a *domain.Answer, sections []domain.Section, submit bool) []Fie
 			errs = append(errs, FieldError{"email", domain.Errorf(domain.KindInvalid, "remiss_email_invalid")})
 		}
 	}
+	if a.Publish != "" && a.Publish != domain.PublishYes && a.Publish != domain.PublishNo {
+		errs = append(errs, FieldError{"publish", domain.Errorf(domain.KindInvalid, "remiss_publish_invalid")})
+	}
 	if a.DecidedOn != "" {
 		if _, err := time.Parse("2006-01-02", a.DecidedOn); err != nil || !isoDate.MatchString(a.DecidedOn) {
 			errs = append(errs, FieldError{"decided_on", domain.Errorf(domain.KindInvalid, "remiss_date_invalid")})
@@ -183,6 +186,15 @@ func (s *SaveDraft) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	}
 	if err := attach(tx, r, &a, s.File); err != nil {
 		return nil, err
+	}
+	if a.Publish == "" {
+		// A form that does not carry the question (the live form's script
+		// sends only the fields it knows) keeps the answer given before.
+		old, err := tx.Draft(r.ID)
+		if err != nil {
+			return nil, err
+		}
+		a.Publish = old.Answer.Publish
 	}
 	rev, err := tx.SaveDraft(r.ID, a)
 	if err != nil {

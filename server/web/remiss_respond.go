@@ -126,7 +126,7 @@ func answerOf(c *fiber.Ctx, sections []domain.Section) domain.Answer {
 	a := domain.Answer{Organisation: c.FormValue("organisation"), OrgNumber: c.FormValue("org_number"),
 		Contact: c.FormValue("contact"), Email: c.FormValue("email"), DecidedBy: c.FormValue("decided_by"),
 		DecidedOn: c.FormValue("decided_on"), Summary: c.FormValue("summary"), General: c.FormValue("general"),
-		Other: c.FormValue("other"), Sections: map[string]domain.SectionAnswer{}}
+		Other: c.FormValue("other"), Publish: c.FormValue("publish"), Sections: map[string]domain.SectionAnswer{}}
 	if c.FormValue("remove_attachment") != "1" {
 		a.AttachmentID = c.FormValue("attachment_id")
 	}

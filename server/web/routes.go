@@ -44,6 +44,9 @@ func (s *Server) routes() {
 	app.Get("/r/:token", guessing, s.settle, csrf, s.respondPage)
 	app.Post("/r/:token", guessing, s.settle, csrf, s.respond)
 	app.Get("/r/:token/receipt/:version", guessing, s.settle, s.receiptPage)
+	// Answers published with consent, after the deadline.
+	app.Get("/published/:cid", s.publishedList)
+	app.Get("/published/:cid/:rid", s.publishedAnswerPage)
 	app.Get("/r/:token/draft.pdf", guessing, s.settle, s.draftPDFPrivate)
 	app.Get("/ws/remiss/:token", guessing, s.settle, sameOrigin, s.respondentSocketAuth, websocket.New(s.respondentSocket, wsConfig))
 
@@ -131,6 +134,11 @@ func (s *Server) routes() {
 	admin.Post("/consultations/:cid/analysis/note", crun, s.saveNote)
 	admin.Post("/consultations/:cid/analysis/summary", crun, s.saveSummary)
 	admin.Post("/consultations/:cid/analysis/import", crun, s.importNotes)
+	admin.Get("/consultations/:cid/publish", cview, s.publishPage)
+	admin.Get("/consultations/:cid/publish/:rid", cview, s.reviewPage)
+	admin.Post("/consultations/:cid/publish/:rid", crun, s.setPublished)
+	admin.Post("/consultations/:cid/publish/:rid/redactions", crun, s.addRedaction)
+	admin.Post("/consultations/:cid/publish/:rid/redactions/:xid/delete", crun, s.removeRedaction)
 	admin.Get("/consultations/:cid/mail", cview, s.consultationMailPage)
 	admin.Post("/consultations/:cid/mail/settings", crun, s.setMailSettings)
 	admin.Post("/consultations/:cid/mail/invitations", crun, s.sendInvitations)
