@@ -53,7 +53,9 @@ func (p *Publish) Before(tx *storage.Tx) any {
 	return pub
 }
 
-func (p *Publish) After() any { return map[string]any{"respondent": p.RespondentID, "published": p.Publish} }
+func (p *Publish) After() any {
+	return map[string]any{"respondent": p.RespondentID, "published": p.Publish}
+}
 
 func (p *Publish) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if !p.Publish {
