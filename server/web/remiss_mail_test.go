@@ -312,3 +312,24 @@ func TestNoMailWithoutSMTP(t *testing.T) {
 		t.Error("the e-mail page does not say that e-mail is off")
 	}
 }
+
+// Removing a contact person's details on request forgets their address in
+// the outbox too.
+func TestContactRemovalClearsTheOutbox(t *testing.T) {
+	ts, _, smtp, _ := newMailServer(t)
+	admin := ts.browser(t)
+	admin.login(adminEmail, adminPassword)
+	id := openWithInvitations(t, admin, true)
+	smtp.Wait(6, 10*time.Second)
+	waitSent(t, ts, id, 6)
+	list, _, _ := ts.store.Respondents(context.Background(), id)
+	r := list[0]
+	page := "/admin/consultations/" + id + "/responses/" + r.ID
+	if res := admin.postForm(page, page+"/contact", url.Values{}); res.Status != http.StatusSeeOther {
+		t.Fatalf("remove: %d", res.Status)
+	}
+	mails, _ := ts.store.RespondentMail(context.Background(), r.ID)
+	if len(mails) != 1 || mails[0].Recipient != "" || mails[0].State != domain.MailSent {
+		t.Fatalf("the outbox after removal: %+v", mails)
+	}
+}
