@@ -11,8 +11,8 @@ import (
 // RemoveContactDetails blanks a respondent's contact person and e-mail in
 // every submitted version, in the draft, in the invitation and in the
 // e-mail outbox, on the respondent's request. The response itself is a
-// public record and stays;
-// the audit log records that the removal happened, not what was removed.
+// public record and stays; the audit log records that the removal
+// happened, not what was removed.
 func (s *Store) RemoveContactDetails(ctx context.Context, consultationID, respondentID string, by domain.Actor) error {
 	return s.update(ctx, func(q querier, now time.Time) error {
 		res, err := q.ExecContext(ctx, `UPDATE consultation_respondents SET email = '' WHERE id = ? AND consultation_id = ?`,
