@@ -3,7 +3,7 @@
 // analysis, the e-mail page, and publication with consent; axe on every
 // new page and state, on a phone and a laptop.
 import { test, expect, facilitator, unique, expectNoAxeViolations } from './helpers.js';
-import { say } from './lang.js';
+import { say, switchLanguage } from './lang.js';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -161,4 +161,20 @@ test('the working group analyses, publishes with consent, and sees its e-mail pa
   await wg.goto(`/admin/consultations/${id}/mail`);
   await expect(wg.getByText(say('sv', 'mail.off'))).toBeVisible();
   await expectNoAxeViolations(wg, 'the e-mail page');
+
+  // The same pages in English.
+  await switchLanguage(wg, 'en');
+  const rid = new URL(await wg.goto(`/admin/consultations/${id}/publish`).then(() =>
+    wg.getByRole('link', { name: `${say('en', 'remiss.publish.review')} Länsbygderådet` }).evaluate((a) => a.href))).pathname.split('/').pop();
+  for (const [path, what] of [[`/admin/consultations/${id}/analysis`, 'analysis'], [`/admin/consultations/${id}/mail`, 'e-mail page'],
+    [`/admin/consultations/${id}/publish`, 'publication page'], [`/admin/consultations/${id}/publish/${rid}`, 'review for publication'],
+    [`/published/${id}`, 'published answers'], [`/published/${id}/${rid}`, 'a published answer']]) {
+    await wg.goto(path);
+    await expect(wg.locator('html')).toHaveAttribute('lang', 'en');
+    await expectNoAxeViolations(wg, `${what} (en)`);
+  }
+  await wg.goto('/admin/consultations/new?example=1');
+  await wg.getByRole('button', { name: say('en', 'remiss.create') }).click();
+  await expect(wg.getByRole('heading', { level: 1, name: say('en', 'remiss.split.title') })).toBeVisible();
+  await expectNoAxeViolations(wg, 'the split for confirmation (en)');
 });
