@@ -156,7 +156,7 @@ func (d *docx) table(t docTable) {
 	cell := func(i int, text string, head, bold bool) {
 		rpr := size
 		if bold {
-			rpr += "<w:b/>"
+			rpr = "<w:b/>" + rpr // ECMA-376 orders b before sz
 		}
 		shade := ""
 		if head {
@@ -288,7 +288,7 @@ const docxDocRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlfo
 
 // Word asks to update the fields (the contents' page numbers) on opening.
 const docxSettings = xml.Header + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-	`<w:updateFields w:val="true"/><w:defaultTabStop w:val="709"/><w:lang w:val="sv-SE"/></w:settings>`
+	`<w:defaultTabStop w:val="709"/><w:updateFields w:val="true"/><w:themeFontLang w:val="sv-SE"/></w:settings>`
 
 const docxNumbering = xml.Header + `<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
 	`<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>` +
@@ -333,7 +333,7 @@ var docxStyles = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.
 	`<w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="808080"/></w:pBdr><w:spacing w:after="0"/></w:pPr>` +
 	`<w:rPr><w:color w:val="404040"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>` +
-	`<w:pPr><w:jc w:val="center"/><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="404040"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>` +
+	`<w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:color w:val="404040"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>` +
 	`<w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/>` +
