@@ -14,12 +14,15 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/live"
+	"github.com/samrad-se/samrad/server/mail"
 	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/retention"
 	"github.com/samrad-se/samrad/server/storage"
@@ -40,6 +43,7 @@ type config struct {
 	organisation  string
 	contactEmail  string
 	drain         time.Duration
+	mail          mail.Config
 }
 
 func env(key, fallback string) string {
@@ -69,7 +73,16 @@ func loadConfig() config {
 	flag.StringVar(&cfg.proxyHeader, "proxy-header", env("SAMRAD_PROXY_HEADER", ""), "header with the client's address when behind a reverse proxy, e.g. X-Forwarded-For; X-Forwarded-Host and -Proto are believed only with it (env SAMRAD_PROXY_HEADER)")
 	flag.StringVar(&cfg.organisation, "organisation", env("SAMRAD_ORGANISATION", "Västra Götalandsregionen"), "who runs this service, for the privacy notice and accessibility statement (env SAMRAD_ORGANISATION)")
 	flag.StringVar(&cfg.contactEmail, "contact-email", env("SAMRAD_CONTACT_EMAIL", ""), "where people write about personal data and accessibility (env SAMRAD_CONTACT_EMAIL)")
+	flag.StringVar(&cfg.mail.Host, "smtp-host", env("SAMRAD_SMTP_HOST", ""), "SMTP server for e-mail; empty: no e-mail (env SAMRAD_SMTP_HOST)")
+	smtpPort, _ := strconv.Atoi(env("SAMRAD_SMTP_PORT", "0"))
+	flag.IntVar(&cfg.mail.Port, "smtp-port", smtpPort, "SMTP port; default 587, or 465 with -smtp-tls tls (env SAMRAD_SMTP_PORT)")
+	flag.StringVar(&cfg.mail.TLS, "smtp-tls", env("SAMRAD_SMTP_TLS", "starttls"), "starttls (required), tls (implicit) or none (env SAMRAD_SMTP_TLS)")
+	flag.StringVar(&cfg.mail.From, "smtp-from", env("SAMRAD_SMTP_FROM", ""), "sender of e-mail, e.g. 'Samråd <samrad@example.se>' (env SAMRAD_SMTP_FROM)")
+	flag.StringVar(&cfg.mail.ReplyTo, "smtp-reply-to", env("SAMRAD_SMTP_REPLY_TO", ""), "where replies to e-mail go (env SAMRAD_SMTP_REPLY_TO)")
 	flag.Parse()
+	cfg.mail.User = os.Getenv("SAMRAD_SMTP_USER")
+	cfg.mail.Password = os.Getenv("SAMRAD_SMTP_PASSWORD")
+	cfg.mail.BaseURL, cfg.mail.Organisation, cfg.mail.ContactEmail = cfg.baseURL, cfg.organisation, cfg.contactEmail
 	cfg.adminEmail = os.Getenv("SAMRAD_ADMIN_EMAIL")
 	cfg.adminPassword = os.Getenv("SAMRAD_ADMIN_PASSWORD")
 	cfg.metricsToken = os.Getenv("SAMRAD_METRICS_TOKEN")
@@ -88,6 +101,9 @@ func main() {
 }
 
 func run(cfg config) error {
+	if err := cfg.mail.Check(); err != nil {
+		return err
+	}
 	store, err := storage.Open(cfg.dataDir)
 	if err != nil {
 		return err
@@ -103,15 +119,30 @@ func run(cfg config) error {
 	m := metrics.New()
 	w := writer.New(store, hub, m.Commit)
 	m.Watch(hub, w)
-	srv, err := web.New(web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken,
+	webCfg := web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken,
 		MetricsToken: cfg.metricsToken, Metrics: m, SessionTTL: cfg.sessionTTL, ProxyHeader: cfg.proxyHeader,
-		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail, Drain: cfg.drain}, store, w, hub)
+		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail, Drain: cfg.drain}
+	var mailer *mail.Worker
+	if cfg.mail.Enabled() {
+		mailer = mail.New(cfg.mail, store, time.Now)
+		webCfg.Mail = mailer
+	}
+	srv, err := web.New(webCfg, store, w, hub)
 	if err != nil {
 		return err
 	}
 	background, stopBackground := context.WithCancel(context.Background())
 	defer stopBackground()
 	go retention.Run(background, store, w, time.Hour, time.Now)
+	var mailing sync.WaitGroup
+	if mailer != nil {
+		mailing.Add(2)
+		go func() { defer mailing.Done(); mailer.Run(background) }()
+		go func() { defer mailing.Done(); mailer.Schedule(background, w, 5*time.Minute) }()
+		slog.Info("e-mail on", "smtp", cfg.mail.Host, "port", cfg.mail.Port, "tls", cfg.mail.TLS)
+	}
+	// A message being sent is recorded before the database closes.
+	defer func() { stopBackground(); mailing.Wait() }()
 
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, syscall.SIGINT, syscall.SIGTERM)

@@ -47,6 +47,30 @@ type Consultation struct {
 	Seq              int64             `json:"-"` // the last change's number
 	Epoch            string            `json:"-"` // the timeline of its changes (see live)
 	CreatedAt        time.Time         `json:"created"`
+	OpenedAt         time.Time         `json:"opened,omitzero"` // first opened for answers
+	// E-mail: remind those who have not answered this many days before
+	// the deadline (0: never); send the working group a daily digest.
+	ReminderDays int  `json:"reminderDays"`
+	Digest       bool `json:"digest"`
+}
+
+// MaxReminderDays bounds how early a reminder may go out.
+const MaxReminderDays = 60
+
+// Phase is where a consultation stands as lists show it: its state, except
+// that an open one whose deadline has passed says so ("deadline_passed"):
+// only those given more time may still answer. The deadline names a minute
+// ("senast kl. 23.59"), so that whole minute is still before it.
+func (c Consultation) Phase(now time.Time) string {
+	if c.State == ConsultationOpen && c.DeadlinePassed(now) {
+		return "deadline_passed"
+	}
+	return string(c.State)
+}
+
+// DeadlinePassed reports whether now is after the deadline's minute.
+func (c Consultation) DeadlinePassed(now time.Time) bool {
+	return !now.Before(c.Deadline.Truncate(time.Minute).Add(time.Minute))
 }
 
 // Section is one numbered part of the draft.
@@ -59,13 +83,15 @@ type Section struct {
 	Body           string `json:"body"`
 }
 
-// Label is how a section is named in lists: "3. Utgångspunkter".
+// Label is how a section is named in lists, in Swedish style: a whole
+// number takes a period ("3. Utgångspunkter"), a decimal one does not
+// ("3.1 Syfte"), nor does a paragraph ("§ 4 Uppföljning").
 func (s Section) Label() string {
 	if s.Number == "" {
 		return s.Heading
 	}
-	n := s.Number
-	if !strings.HasSuffix(n, ".") && !strings.HasPrefix(n, "§") {
+	n := strings.TrimSuffix(s.Number, ".")
+	if !strings.Contains(n, ".") && !strings.HasPrefix(n, "§") {
 		n += "."
 	}
 	return n + " " + s.Heading
@@ -124,7 +150,15 @@ type Answer struct {
 	Sections       map[string]SectionAnswer `json:"sections"`
 	AttachmentID   string                   `json:"attachmentId,omitempty"`
 	AttachmentName string                   `json:"attachmentName,omitempty"`
+	// Publish is the respondent's answer to "may we publish your answer on
+	// the web?": PublishYes, PublishNo, or "" (not answered, which is no).
+	Publish string `json:"publish,omitempty"`
 }
+
+const (
+	PublishYes = "yes"
+	PublishNo  = "no"
+)
 
 // NoComments is a response that says nothing but "inga synpunkter": no text
 // anywhere and no stance other than "inga synpunkter".
@@ -150,6 +184,7 @@ type Respondent struct {
 	Invited        bool      `json:"invited"`
 	Organisation   string    `json:"organisation"` // from the invitation list, or from the latest answer
 	Email          string    `json:"-"`
+	Lang           string    `json:"-"` // the language e-mail to it is written in
 	Token          string    `json:"-"`
 	OpenedAt       time.Time `json:"opened,omitzero"`
 	Reopened       bool      `json:"reopened"`

@@ -22,6 +22,7 @@ type User struct {
 	Role      Role
 	Active    bool
 	CreatedAt time.Time
+	Lang      string // the language e-mail to them is written in
 }
 
 const MinPasswordRunes = 10

@@ -8,6 +8,7 @@ package export
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/i18n"
@@ -19,8 +20,28 @@ var (
 	respondentsHeader = []string{"Organisation", "Typ", "Status", "Referens", "Version", "Inkom", "Sent inkommet", "Beslutat av", "Beslutsdatum", "Bilaga"}
 )
 
-// Actions are the working group's usual answers in the "Åtgärd" column.
-var Actions = []string{"beaktas", "beaktas delvis", "beaktas ej"}
+// ActionName is an action as the "Åtgärd" column writes it: "beaktas delvis".
+func ActionName(a domain.Action) string {
+	if a == domain.ActionUndecided {
+		return ""
+	}
+	return strings.ToLower(i18n.T("sv", "remiss.action."+a.Key()))
+}
+
+// actionOf reads the "Åtgärd" column back; ok is false for a word that is
+// not one of the actions.
+func actionOf(s string) (domain.Action, bool) {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if s == "" {
+		return domain.ActionUndecided, true
+	}
+	for _, a := range domain.Actions {
+		if ActionName(a) == s {
+			return a, true
+		}
+	}
+	return domain.ActionUndecided, false
+}
 
 // StanceName is a stance as a reader says it: "tillstyrker delvis".
 func StanceName(s domain.Stance) string { return i18n.T("sv", "remiss.stance."+s.Key()) }
@@ -41,20 +62,24 @@ func yesNo(b bool) string {
 
 // remissRows lists, per answered respondent in alphabetical order, the
 // summary and general views, one row per section in the draft's order, and
-// other views. Text parts left empty get no row; every section gets one.
-func remissRows(c remiss.Compilation) [][]string {
-	var rows [][]string
+// other views, with the working group's comment and action as far as they
+// are written. Text parts left empty get no row; every section gets one.
+// keys name each row's respondent, part and version, for reading the
+// working group's columns back (see ReadRemissXLSX).
+func remissRows(c remiss.Compilation) (rows [][]string, keys []string) {
 	for _, a := range c.Answered {
 		r, v := a.Respondent, a.Version
 		lead := []string{r.Organisation, kind(r), r.Reference, strconv.Itoa(v.Version), localTime(v.SubmittedAt), yesNo(v.Late)}
-		row := func(no, section, stance, text string) {
-			rows = append(rows, append(append([]string{}, lead...), no, section, stance, text, "", ""))
+		row := func(part, no, section, stance, text string) {
+			n := c.Note(r.ID, part)
+			rows = append(rows, append(append([]string{}, lead...), no, section, stance, text, n.Comment, ActionName(n.Action)))
+			keys = append(keys, rowKey(r.ID, part, v.Version))
 		}
 		if v.Answer.Summary != "" {
-			row("", "Sammanfattning", "", v.Answer.Summary)
+			row(domain.PartSummary, "", "Sammanfattning", "", v.Answer.Summary)
 		}
 		if v.Answer.General != "" {
-			row("", "Allmänna synpunkter", "", v.Answer.General)
+			row(domain.PartGeneral, "", "Allmänna synpunkter", "", v.Answer.General)
 		}
 		for _, t := range c.Sections {
 			sa := v.Answer.Sections[t.Section.ID]
@@ -62,13 +87,18 @@ func remissRows(c remiss.Compilation) [][]string {
 			if sa.Stance != domain.StanceNone {
 				stance = StanceName(sa.Stance)
 			}
-			row(t.Section.Number, t.Section.Heading, stance, sa.Comment)
+			row(t.Section.ID, t.Section.Number, t.Section.Heading, stance, sa.Comment)
 		}
 		if v.Answer.Other != "" {
-			row("", "Övriga synpunkter", "", v.Answer.Other)
+			row(domain.PartOther, "", "Övriga synpunkter", "", v.Answer.Other)
 		}
 	}
-	return rows
+	return rows, keys
+}
+
+// rowKey is "<respondent id> <part> <version>".
+func rowKey(respondentID, part string, version int) string {
+	return respondentID + " " + part + " " + strconv.Itoa(version)
 }
 
 // respondentRows lists the invitation list and the spontaneous respondents.

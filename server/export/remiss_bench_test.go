@@ -38,7 +38,7 @@ func benchCompilation() remiss.Compilation {
 func BenchmarkRemissXLSX(b *testing.B) {
 	c := benchCompilation()
 	for b.Loop() {
-		if err := RemissXLSX(io.Discard, c); err != nil {
+		if err := RemissXLSX(io.Discard, c, time.Now()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -10,7 +10,8 @@ import (
 // UTF-8 with BOM, ';', CRLF, every cell neutralised against formulas.
 func RemissCSV(w io.Writer, c remiss.Compilation) error {
 	return writeExcelCSV(w, remissHeader, func(write func([]string) error) error {
-		for _, row := range remissRows(c) {
+		rows, _ := remissRows(c)
+		for _, row := range rows {
 			if err := write(row); err != nil {
 				return err
 			}

@@ -22,9 +22,22 @@ type Audited struct {
 	ConsultationID string // empty when the command creates the consultation
 }
 
+// beforer is a command that says itself what it changes, for the log:
+// a note rather than the whole consultation.
+type beforer interface {
+	Before(tx *storage.Tx) any
+}
+
+// afterer is a command that says itself what it made, for the log.
+type afterer interface {
+	After() any
+}
+
 func (a *Audited) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	var before string
-	if a.ConsultationID != "" {
+	if b, ok := a.Command.(beforer); ok {
+		before = jsonOf(b.Before(tx))
+	} else if a.ConsultationID != "" {
 		if con, err := tx.Consultation(a.ConsultationID); err == nil {
 			before = jsonOf(con)
 		}
@@ -41,8 +54,8 @@ func (a *Audited) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	for _, c := range changes {
 		after = append(after, c.Payload)
 	}
-	if d, ok := a.Command.(interface{ auditAfter() any }); ok {
-		after = append(after, d.auditAfter())
+	if a, ok := a.Command.(afterer); ok {
+		after = append(after, a.After())
 	}
 	if len(after) == 0 {
 		if con, err := tx.Consultation(id); err == nil {
@@ -72,6 +85,24 @@ func auditAction(cmd command) string {
 		return "consultation.reopen"
 	case *RemoveSpontaneous:
 		return "consultation.remove_respondent"
+	case *SendInvitations:
+		return "consultation.mail_invite"
+	case *SetMailSettings:
+		return "consultation.mail_settings"
+	case *ResendMail:
+		return "consultation.mail_resend"
+	case *SetNote:
+		return "consultation.note"
+	case *SetSummary:
+		return "consultation.summary"
+	case *ImportNotes:
+		return "consultation.notes_import"
+	case *Publish:
+		return "consultation.publish"
+	case *Redact:
+		return "consultation.redact"
+	case *Unredact:
+		return "consultation.unredact"
 	}
 	return "consultation.change"
 }

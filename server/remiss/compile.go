@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/storage"
 )
 
 // Compilation is the working group's view of all answers: participation,
@@ -19,6 +20,10 @@ type Compilation struct {
 	Answered      []Answered          // respondents with a submitted version, in Swedish alphabetical order
 	Invited       []domain.Respondent // the invitation list, in Swedish alphabetical order
 	Participation Participation
+	// The working group's analysis (see Annotate): notes by
+	// storage.NoteKey, summaries by part.
+	Notes     map[string]domain.Note
+	Summaries map[string]domain.Summary
 }
 
 // Participation counts who answered.
@@ -51,7 +56,12 @@ type View struct {
 	Late         bool
 	Stance       domain.Stance
 	Comment      string
+	Version      int         // of the answer
+	Note         domain.Note // the working group's, on this view
 }
+
+// NoteStale reports whether the note was written on an earlier version of the answer.
+func (v View) NoteStale() bool { return !v.Note.Empty() && v.Note.Version != v.Version }
 
 // SectionTally is a section with its stance counts and views.
 type SectionTally struct {
@@ -124,7 +134,7 @@ func Compile(con domain.Consultation, sections []domain.Section, respondents []d
 			counts[sa.Stance]++
 			t.Answers++
 			t.Views = append(t.Views, View{RespondentID: a.Respondent.ID, Organisation: a.Respondent.Organisation, Invited: a.Respondent.Invited,
-				Late: a.Version.Late, Stance: sa.Stance, Comment: sa.Comment})
+				Late: a.Version.Late, Stance: sa.Stance, Comment: sa.Comment, Version: a.Version.Version})
 		}
 		for _, st := range domain.Stances {
 			t.Counts = append(t.Counts, StanceCount{Stance: st, Count: counts[st]})
@@ -152,3 +162,77 @@ func (c Compilation) HasGeneral() bool {
 	}
 	return false
 }
+
+// Annotate adds the working group's notes and summaries.
+func (c *Compilation) Annotate(notes map[string]domain.Note, summaries map[string]domain.Summary) {
+	c.Notes, c.Summaries = notes, summaries
+	for i := range c.Sections {
+		for j := range c.Sections[i].Views {
+			v := &c.Sections[i].Views[j]
+			v.Note = notes[storage.NoteKey(v.RespondentID, c.Sections[i].Section.ID)]
+		}
+	}
+}
+
+// Note is the working group's note on a part of an answer.
+func (c Compilation) Note(respondentID, part string) domain.Note {
+	return c.Notes[storage.NoteKey(respondentID, part)]
+}
+
+// Summary is the working group's summary of a section, or of everything
+// (domain.PartOverall).
+func (c Compilation) Summary(part string) domain.Summary { return c.Summaries[part] }
+
+// Progress counts, for one section, the views with an action decided.
+func (t SectionTally) Decided() int {
+	n := 0
+	for _, v := range t.Views {
+		if v.Note.Action != domain.ActionUndecided {
+			n++
+		}
+	}
+	return n
+}
+
+// NotAnswered lists the invited respondents without a submitted answer,
+// in Swedish alphabetical order.
+func (c Compilation) NotAnswered() []domain.Respondent {
+	var out []domain.Respondent
+	for _, r := range c.Invited {
+		if r.Version == 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Declined lists the invited respondents that answered with nothing but
+// "inga synpunkter": they declined to comment (avstod).
+func (c Compilation) Declined() []Answered {
+	var out []Answered
+	for _, a := range c.Answered {
+		if a.Respondent.Invited && a.Version.Answer.NoComments() {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Answers is how many respondents answered.
+func (p Participation) Answers() int { return p.InvitedAnswered + p.Spontaneous }
+
+// WithOther lists the respondents that gave other views (övriga synpunkter).
+func (c Compilation) WithOther() []Answered {
+	var out []Answered
+	for _, a := range c.Answered {
+		if a.Version.Answer.Other != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// ShortStances reports whether the organisations × sections table needs
+// the stances abbreviated to fit: a landscape A4 page has room for the
+// stances written out in about nine columns.
+func (c Compilation) ShortStances() bool { return len(c.Sections) > 9 }

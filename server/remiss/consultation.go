@@ -42,11 +42,14 @@ func (d *Details) validate() error {
 	return nil
 }
 
-// Create makes a consultation in the utkast state, with its sections split
-// from a pasted document (which may be empty).
+// Check cleans the details in place and says what is wrong with them.
+func (d *Details) Check() error { return d.validate() }
+
+// Create makes a consultation in the utkast state, with the sections the
+// working group confirmed (see Split), which may be none.
 type Create struct {
 	Details   Details
-	Document  string
+	Sections  []domain.Section
 	CreatedBy string
 
 	ID string // set by Apply
@@ -56,7 +59,7 @@ func (c *Create) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if err := c.Details.validate(); err != nil {
 		return nil, err
 	}
-	sections, err := Split(c.Document)
+	sections, err := checkSections(c.Sections)
 	if err != nil {
 		return nil, err
 	}
@@ -127,6 +130,9 @@ func (u *UpdateDetails) Apply(tx *storage.Tx) ([]domain.Change, error) {
 type SetState struct {
 	ConsultationID string
 	State          domain.ConsultationState
+	// Invite: on opening, e-mail the private links to everyone on the list
+	// who has not had one.
+	Invite bool
 }
 
 func (s *SetState) Apply(tx *storage.Tx) ([]domain.Change, error) {
@@ -154,6 +160,11 @@ func (s *SetState) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	}
 	if err := tx.SetConsultationState(con.ID, s.State); err != nil {
 		return nil, err
+	}
+	if s.Invite && s.State == domain.ConsultationOpen {
+		if _, err := queueInvitations(tx, con.ID); err != nil {
+			return nil, err
+		}
 	}
 	seq, err := tx.NextConsultationSeq(con.ID)
 	if err != nil {
@@ -196,7 +207,7 @@ func AcceptsAnswers(con domain.Consultation, r domain.Respondent, now time.Time)
 	if !r.Invited && !con.AllowSpontaneous {
 		return false, domain.Errorf(domain.KindConflict, "remiss_spontaneous_off")
 	}
-	if now.Before(con.Deadline.Truncate(time.Minute).Add(time.Minute)) {
+	if !con.DeadlinePassed(now) {
 		return false, nil
 	}
 	if r.Reopened {

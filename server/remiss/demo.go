@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"time"
 
+	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/i18n"
 )
 
@@ -29,4 +30,13 @@ func DemoDetails(now time.Time) Details {
 		Deadline:         time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 0, 0, i18n.Stockholm),
 		AllowSpontaneous: true,
 	}
+}
+
+// DemoSections is the demonstration draft split into its six sections.
+func DemoSections() []domain.Section {
+	sections, err := Split(DemoDocument)
+	if err != nil {
+		panic(err) // the embedded draft splits: TestSplitDemo
+	}
+	return sections
 }

@@ -50,7 +50,7 @@ func setup(t *testing.T) *fixture {
 	f := &fixture{store: store, w: w, clock: c}
 	d := remiss.DemoDetails(c.Now())
 	d.Deadline = deadline
-	create := &remiss.Create{Details: d, Document: remiss.DemoDocument}
+	create := &remiss.Create{Details: d, Sections: remiss.DemoSections()}
 	f.do(t, create)
 	f.id = create.ID
 	inv := &remiss.Invite{ConsultationID: f.id, List: []remiss.Invitee{
@@ -329,7 +329,7 @@ func TestSurvivesRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := writer.New(store, testutil.NewRecorder(), nil)
-	create := &remiss.Create{Details: remiss.DemoDetails(time.Now()), Document: remiss.DemoDocument}
+	create := &remiss.Create{Details: remiss.DemoDetails(time.Now()), Sections: remiss.DemoSections()}
 	must := func(cmd writer.Command) {
 		if err := w.Do(context.Background(), cmd); err != nil {
 			t.Fatal(err)

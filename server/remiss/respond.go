@@ -59,6 +59,9 @@ func CheckAnswer(a *domain.Answer, sections []domain.Section, submit bool) []Fie
 			errs = append(errs, FieldError{"email", domain.Errorf(domain.KindInvalid, "remiss_email_invalid")})
 		}
 	}
+	if a.Publish != "" && a.Publish != domain.PublishYes && a.Publish != domain.PublishNo {
+		errs = append(errs, FieldError{"publish", domain.Errorf(domain.KindInvalid, "remiss_publish_invalid")})
+	}
 	if a.DecidedOn != "" {
 		if _, err := time.Parse("2006-01-02", a.DecidedOn); err != nil || !isoDate.MatchString(a.DecidedOn) {
 			errs = append(errs, FieldError{"decided_on", domain.Errorf(domain.KindInvalid, "remiss_date_invalid")})
@@ -212,6 +215,15 @@ func (s *SaveDraft) Apply(tx *storage.Tx) (domain.Draft, []domain.Change, error)
 	if err := attach(tx, r, &a, s.File); err != nil {
 		return domain.Draft{}, nil, err
 	}
+	if a.Publish == "" {
+		// A form that does not carry the question (the live form's script
+		// sends only the fields it knows) keeps the answer given before.
+		old, err := tx.Draft(r.ID)
+		if err != nil {
+			return domain.Draft{}, nil, err
+		}
+		a.Publish = old.Answer.Publish
+	}
 	rev, err := tx.SaveDraft(r.ID, a)
 	if err != nil {
 		return domain.Draft{}, nil, err
@@ -245,6 +257,9 @@ type Submit struct {
 	// Staff is the logged-in user whose browser sends the answer, if any:
 	// the version records it and the audit log names them.
 	Staff *domain.Actor
+	// ReceiptLang, if set, queues a receipt with a copy of the answer to
+	// the address it gives, in that language.
+	ReceiptLang string
 
 	Stored    domain.Version // set by Apply
 	Reference string
@@ -303,6 +318,12 @@ func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	}
 	if !r.Invited {
 		if err := tx.SetRespondentOrganisation(r.ID, a.Organisation); err != nil {
+			return nil, err
+		}
+	}
+	if s.ReceiptLang != "" && a.Email != "" {
+		if _, err := tx.QueueMail(domain.Mail{Kind: domain.MailReceipt, ConsultationID: s.ConsultationID, RespondentID: r.ID,
+			Recipient: a.Email, Lang: s.ReceiptLang, Params: domain.MailParams{Version: v.Version}}); err != nil {
 			return nil, err
 		}
 	}

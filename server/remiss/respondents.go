@@ -1,7 +1,6 @@
 package remiss
 
 import (
-	"strings"
 	"time"
 
 	"github.com/samrad-se/samrad/server/domain"
@@ -12,35 +11,8 @@ import (
 type Invitee struct {
 	Organisation string
 	Email        string
-}
-
-// ParseInviteList reads a pasted list, one organisation a line:
-// "Organisation;e-post", with ';', tab or ',' between (as copied from a
-// spreadsheet). A first line naming the columns is skipped.
-func ParseInviteList(text string) ([]Invitee, error) {
-	var out []Invitee
-	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		sep := strings.IndexAny(line, ";\t")
-		if sep < 0 {
-			sep = strings.LastIndexByte(line, ',')
-		}
-		if sep < 0 {
-			return nil, domain.Errorf(domain.KindInvalid, "remiss_invite_line", "line", i+1)
-		}
-		org, email := strings.Trim(line[:sep], ` "`), strings.Trim(line[sep+1:], ` "`)
-		if len(out) == 0 && i == 0 && !strings.Contains(email, "@") {
-			continue // a header row
-		}
-		out = append(out, Invitee{Organisation: org, Email: email})
-	}
-	if len(out) == 0 {
-		return nil, domain.Errorf(domain.KindInvalid, "remiss_invite_empty")
-	}
-	return out, nil
+	Lang         string // language of the e-mail sent to it: "sv", "en", or "" for Swedish
+	Line         int    // where it stood in a pasted list (0: typed in the form)
 }
 
 // Invite adds organisations to the invitation list, each with its own
@@ -66,29 +38,16 @@ func (in *Invite) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	in.Added = in.Added[:0]
 	var changes []domain.Change
 	for _, inv := range in.List {
-		org, derr := cleanLine(inv.Organisation, domain.MaxNameRunes, "organisation")
-		if derr != nil {
-			return nil, derr
-		}
-		if org == "" {
-			return nil, domain.Errorf(domain.KindInvalid, "remiss_organisation_required")
-		}
-		email, ok := normalEmail(inv.Email)
-		if !ok {
-			return nil, domain.Errorf(domain.KindInvalid, "remiss_invite_email_invalid", "organisation", org)
-		}
-		if dup, err := tx.InvitedOrganisationExists(in.ConsultationID, org); err != nil || dup {
-			if err == nil {
-				err = domain.Errorf(domain.KindConflict, "remiss_invitee_exists", "organisation", org)
-			}
-			return nil, err
+		org, email, err := checkInvitee(tx, in.ConsultationID, inv)
+		if err != nil {
+			return nil, atLine(err, inv.Line)
 		}
 		token, err := uniqueToken(tx.TokenTaken)
 		if err != nil {
 			return nil, err
 		}
 		r := domain.Respondent{ID: newID(), ConsultationID: in.ConsultationID, Invited: true, Organisation: org,
-			Email: email, Token: token, CreatedAt: tx.Now()}
+			Email: email, Lang: inv.Lang, Token: token, CreatedAt: tx.Now()}
 		if err := tx.InsertRespondent(r); err != nil {
 			return nil, err
 		}
@@ -219,4 +178,4 @@ func (r *RemoveSpontaneous) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	return nil, nil
 }
 
-func (r *RemoveSpontaneous) auditAfter() any { return r.Removed }
+func (r *RemoveSpontaneous) After() any { return r.Removed }

@@ -27,14 +27,15 @@ func findSection(sections []domain.Section, id string) (int, error) {
 	return -1, domain.Errorf(domain.KindNotFound, "remiss_section_not_found")
 }
 
-// ReplaceSections throws the sections away and splits a pasted document anew.
+// ReplaceSections throws the sections away and stores the ones the working
+// group confirmed after splitting a pasted document anew.
 type ReplaceSections struct {
 	ConsultationID string
-	Document       string
+	Sections       []domain.Section
 }
 
 func (r *ReplaceSections) Apply(tx *storage.Tx) ([]domain.Change, error) {
-	sections, err := Split(r.Document)
+	sections, err := checkSections(r.Sections)
 	if err != nil {
 		return nil, err
 	}

@@ -22,8 +22,9 @@ type AccountLink struct {
 }
 
 // CreateAccountLink stores a link by the hash of its token. An earlier unused
-// link for the same purpose and e-mail stops working.
-func (s *Store) CreateAccountLink(ctx context.Context, tokenHash string, l AccountLink, ttl time.Duration, by domain.Actor) error {
+// link for the same purpose and e-mail stops working. mail, if not nil, is
+// the e-mail that carries the link, queued in the same transaction.
+func (s *Store) CreateAccountLink(ctx context.Context, tokenHash string, l AccountLink, ttl time.Duration, by domain.Actor, mail *domain.Mail) error {
 	return s.update(ctx, func(q querier, now time.Time) error {
 		if l.Purpose == "invite" {
 			var n int
@@ -41,6 +42,11 @@ func (s *Store) CreateAccountLink(ctx context.Context, tokenHash string, l Accou
 			VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?)`, tokenHash, l.Purpose, l.Email, l.Role, l.UserID, by.ID,
 			formatTime(now), formatTime(now.Add(ttl))); err != nil {
 			return err
+		}
+		if mail != nil {
+			if _, err := queueMail(ctx, q, now, *mail); err != nil {
+				return err
+			}
 		}
 		return appendAudit(ctx, q, now, domain.AuditEntry{Actor: by, Action: "user." + l.Purpose, ObjectKind: "user",
 			ObjectID: l.Email, After: jsonOf(map[string]string{"email": l.Email, "role": string(l.Role)})})

@@ -60,3 +60,9 @@ func (s *Store) AssignedUsers(ctx context.Context, kind, objectID string) ([]dom
 	return listUsers(ctx, s.read, `SELECT `+userColumns+` FROM users WHERE id IN
 		(SELECT user_id FROM assignments WHERE object_kind = ? AND object_id = ?) ORDER BY name COLLATE NOCASE`, kind, objectID)
 }
+
+// AssignedUsers lists who has access to an event, inside a transaction.
+func (tx *Tx) AssignedUsers(kind, objectID string) ([]domain.User, error) {
+	return listUsers(tx.ctx, tx.q, `SELECT `+userColumns+` FROM users WHERE id IN
+		(SELECT user_id FROM assignments WHERE object_kind = ? AND object_id = ?) ORDER BY name COLLATE NOCASE`, kind, objectID)
+}

@@ -9,17 +9,17 @@ import (
 )
 
 const consultationColumns = `id, title, remitting_body, dnr, intro, deadline, state, allow_spontaneous, public_token,
-	coalesce(draft_pdf_id, ''), seq, epoch, created_at`
+	coalesce(draft_pdf_id, ''), seq, epoch, created_at, coalesce(opened_at, ''), reminder_days, digest`
 
 func scanConsultation(row interface{ Scan(...any) error }) (domain.Consultation, error) {
 	var c domain.Consultation
-	var deadline, created string
+	var deadline, created, opened string
 	err := row.Scan(&c.ID, &c.Title, &c.RemittingBody, &c.Dnr, &c.Intro, &deadline, &c.State, &c.AllowSpontaneous,
-		&c.PublicToken, &c.DraftPDF, &c.Seq, &c.Epoch, &created)
+		&c.PublicToken, &c.DraftPDF, &c.Seq, &c.Epoch, &created, &opened, &c.ReminderDays, &c.Digest)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, domain.Errorf(domain.KindNotFound, "remiss_not_found")
 	}
-	c.Deadline, c.CreatedAt = parseTime(deadline), parseTime(created)
+	c.Deadline, c.CreatedAt, c.OpenedAt = parseTime(deadline), parseTime(created), parseTime(opened)
 	return c, err
 }
 
@@ -75,9 +75,39 @@ func (tx *Tx) UpdateConsultationDetails(c domain.Consultation) error {
 	return translate(err)
 }
 
+// SetConsultationState moves a consultation on; the first opening is dated.
 func (tx *Tx) SetConsultationState(id string, state domain.ConsultationState) error {
-	_, err := tx.q.ExecContext(tx.ctx, `UPDATE consultations SET state = ? WHERE id = ?`, state, id)
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE consultations SET state = ?1,
+		opened_at = CASE WHEN ?1 = 'open' THEN coalesce(opened_at, ?2) ELSE opened_at END WHERE id = ?3`,
+		state, formatTime(tx.now), id)
 	return translate(err)
+}
+
+// SetMailSettings sets when reminders go out and whether the working group
+// gets a daily digest.
+func (tx *Tx) SetMailSettings(id string, reminderDays int, digest bool) error {
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE consultations SET reminder_days = ?, digest = ? WHERE id = ?`,
+		reminderDays, boolInt(digest), id)
+	return translate(err)
+}
+
+// ConsultationsIn lists the consultations in a state, for the reminders and
+// digests that are due.
+func (tx *Tx) ConsultationsIn(state domain.ConsultationState) ([]domain.Consultation, error) {
+	rows, err := tx.q.QueryContext(tx.ctx, `SELECT `+consultationColumns+` FROM consultations WHERE state = ? ORDER BY id`, state)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var list []domain.Consultation
+	for rows.Next() {
+		c, err := scanConsultation(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, c)
+	}
+	return list, rows.Err()
 }
 
 func (tx *Tx) SetConsultationDraftPDF(id, attachmentID string) error {

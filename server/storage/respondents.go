@@ -14,7 +14,7 @@ import (
 // respondentQuery reads respondents with where their response stands: the
 // draft's time and the latest submitted version (whose data the caller gets
 // too, for stances and "inga synpunkter").
-const respondentQuery = `SELECT r.id, r.consultation_id, r.invited, r.organisation, r.email, r.token,
+const respondentQuery = `SELECT r.id, r.consultation_id, r.invited, r.organisation, r.email, r.lang, r.token,
 	coalesce(r.opened_at, ''), r.reopened_at IS NOT NULL, coalesce(r.reference, ''), r.created_at,
 	coalesce(d.updated_at, ''), coalesce(v.version, 0), coalesce(v.data, ''), coalesce(v.submitted_at, ''), coalesce(v.late, 0)
 	FROM consultation_respondents r
@@ -25,7 +25,7 @@ const respondentQuery = `SELECT r.id, r.consultation_id, r.invited, r.organisati
 func scanRespondent(row interface{ Scan(...any) error }) (domain.Respondent, *domain.Version, error) {
 	var r domain.Respondent
 	var opened, created, draftAt, data, submitted string
-	err := row.Scan(&r.ID, &r.ConsultationID, &r.Invited, &r.Organisation, &r.Email, &r.Token, &opened, &r.Reopened,
+	err := row.Scan(&r.ID, &r.ConsultationID, &r.Invited, &r.Organisation, &r.Email, &r.Lang, &r.Token, &opened, &r.Reopened,
 		&r.Reference, &created, &draftAt, &r.Version, &data, &submitted, &r.Late)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, nil, domain.Errorf(domain.KindNotFound, "remiss_link_invalid")
@@ -68,6 +68,24 @@ func (s *Store) Respondents(ctx context.Context, consultationID string) ([]domai
 	return list, latest, rows.Err()
 }
 
+// Respondents returns a consultation's respondents inside a transaction.
+func (tx *Tx) Respondents(consultationID string) ([]domain.Respondent, error) {
+	rows, err := tx.q.QueryContext(tx.ctx, respondentQuery+` WHERE r.consultation_id = ? ORDER BY r.created_at, r.id`, consultationID)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var list []domain.Respondent
+	for rows.Next() {
+		r, _, err := scanRespondent(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, r)
+	}
+	return list, rows.Err()
+}
+
 // Respondent returns one respondent of a consultation.
 func (s *Store) Respondent(ctx context.Context, consultationID, id string) (domain.Respondent, error) {
 	r, _, err := scanRespondent(s.read.QueryRowContext(ctx, respondentQuery+` WHERE r.id = ? AND r.consultation_id = ?`, id, consultationID))
@@ -92,9 +110,13 @@ func (tx *Tx) RespondentStatus(consultationID, id string) (domain.Respondent, *d
 }
 
 func (tx *Tx) InsertRespondent(r domain.Respondent) error {
+	lang := r.Lang
+	if lang == "" {
+		lang = "sv"
+	}
 	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO consultation_respondents (id, consultation_id, invited, organisation,
-		email, token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, r.ConsultationID, boolInt(r.Invited), r.Organisation, r.Email, r.Token, formatTime(tx.now))
+		email, lang, token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.ConsultationID, boolInt(r.Invited), r.Organisation, r.Email, lang, r.Token, formatTime(tx.now))
 	return translate(err)
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -111,4 +112,50 @@ func (s *Store) Version(ctx context.Context, respondentID string, version int) (
 func isPrimaryKeyViolation(err error) bool {
 	var se sqlite3.Error
 	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey
+}
+
+// Submission is one submitted version as a digest lists it.
+type Submission struct {
+	RespondentID string
+	Organisation string
+	Invited      bool
+	Reference    string
+	Version      int
+	SubmittedAt  time.Time
+	Late         bool
+}
+
+// SubmittedBetween lists the versions of a consultation submitted in
+// [since, until), oldest first.
+func (tx *Tx) SubmittedBetween(consultationID string, since, until time.Time) ([]Submission, error) {
+	list, err := submitted(tx.ctx, tx.q, consultationID, since, until)
+	return list, translate(err)
+}
+
+// Submitted is SubmittedBetween outside a transaction.
+func (s *Store) Submitted(ctx context.Context, consultationID string, since, until time.Time) ([]Submission, error) {
+	return submitted(ctx, s.read, consultationID, since, until)
+}
+
+func submitted(ctx context.Context, q querier, consultationID string, since, until time.Time) ([]Submission, error) {
+	rows, err := q.QueryContext(ctx, `SELECT r.id, CASE WHEN r.organisation = '' THEN json_extract(v.data, '$.organisation')
+		ELSE r.organisation END, r.invited, coalesce(r.reference, ''), v.version, v.submitted_at, v.late
+		FROM consultation_versions v JOIN consultation_respondents r ON r.id = v.respondent_id
+		WHERE r.consultation_id = ? AND v.submitted_at >= ? AND v.submitted_at < ? ORDER BY v.submitted_at`,
+		consultationID, formatTime(since), formatTime(until))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Submission
+	for rows.Next() {
+		var s Submission
+		var at string
+		if err := rows.Scan(&s.RespondentID, &s.Organisation, &s.Invited, &s.Reference, &s.Version, &at, &s.Late); err != nil {
+			return nil, err
+		}
+		s.SubmittedAt = parseTime(at)
+		list = append(list, s)
+	}
+	return list, rows.Err()
 }

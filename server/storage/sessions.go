@@ -25,7 +25,7 @@ func (s *Store) CreateSession(ctx context.Context, tokenHash, userID string, ttl
 // SessionUser returns the active user of an unexpired session and when the session ends.
 func (s *Store) SessionUser(ctx context.Context, tokenHash string) (domain.User, time.Time, error) {
 	var expires string
-	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT u.id, u.email, u.name, u.role, u.active, u.created_at, s.expires_at
+	u, err := scanUser(s.read.QueryRowContext(ctx, `SELECT u.id, u.email, u.name, u.role, u.active, u.created_at, u.lang, s.expires_at
 		FROM sessions s JOIN users u ON u.id = s.user_id
 		WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`, tokenHash, formatTime(s.now())), &expires)
 	if errors.Is(err, sql.ErrNoRows) {

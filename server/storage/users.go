@@ -11,13 +11,13 @@ import (
 	"github.com/samrad-se/samrad/server/domain"
 )
 
-const userColumns = `id, email, name, role, active, created_at`
+const userColumns = `id, email, name, role, active, created_at, lang`
 
 func scanUser(row interface{ Scan(...any) error }, extra ...any) (domain.User, error) {
 	var u domain.User
 	var created string
 	var active int
-	dest := append([]any{&u.ID, &u.Email, &u.Name, &u.Role, &active, &created}, extra...)
+	dest := append([]any{&u.ID, &u.Email, &u.Name, &u.Role, &active, &created, &u.Lang}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return u, err
 	}
@@ -39,7 +39,7 @@ func (s *Store) CreateUser(ctx context.Context, email, name string, role domain.
 		if isUniqueViolation(err) {
 			return domain.Errorf(domain.KindConflict, "email_taken")
 		}
-		u = domain.User{ID: id.String(), Email: email, Name: name, Role: role, Active: true, CreatedAt: now}
+		u = domain.User{ID: id.String(), Email: email, Name: name, Role: role, Active: true, CreatedAt: now, Lang: "sv"}
 		return err
 	})
 	return u, err
@@ -175,5 +175,14 @@ func (s *Store) ChangePassword(ctx context.Context, userID, hash, keepSession st
 			return err
 		}
 		return appendAudit(ctx, q, now, domain.AuditEntry{Actor: by, Action: "user.password", ObjectKind: "user", ObjectID: userID})
+	})
+}
+
+// SetUserLang remembers the language a user last logged in with: e-mail
+// to them is written in it.
+func (s *Store) SetUserLang(ctx context.Context, id, lang string) error {
+	return s.update(ctx, func(q querier, _ time.Time) error {
+		_, err := q.ExecContext(ctx, `UPDATE users SET lang = ? WHERE id = ? AND lang <> ?`, lang, id, lang)
+		return err
 	})
 }

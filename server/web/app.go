@@ -55,7 +55,14 @@ type Config struct {
 	// accessibility statement); ContactEmail is where people write to it.
 	Organisation string
 	ContactEmail string
+	// Mail, if set, sends the e-mail that commands queue in the outbox
+	// (SMTP is configured); handlers wake it after queueing. Nil: no
+	// e-mail, links are copied from the pages.
+	Mail Mailer
 }
+
+// Mailer is the e-mail worker as the handlers see it.
+type Mailer interface{ Wake() }
 
 // Server holds the dependencies of the handlers.
 type Server struct {

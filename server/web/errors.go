@@ -68,9 +68,14 @@ func asDomain(err error) *domain.Error {
 	return domain.AsError(err)
 }
 
-// message is the safe, translated text for an error.
+// message is the safe, translated text for an error. An error about one
+// line of something pasted or uploaded begins by naming it ("Rad 4: …").
 func message(lang string, e *domain.Error) string {
-	return i18n.TMap(lang, "error."+e.Code, e.Params)
+	text := i18n.TMap(lang, "error."+e.Code, e.Params)
+	if line, ok := e.Params["line"]; ok && !strings.Contains(i18n.Lookup(lang, "error."+e.Code), "{line}") {
+		text = i18n.T(lang, "error.at_line", "line", line, "message", text)
+	}
+	return text
 }
 
 // errorReply is the one mapping from an error to a wire reply, shared by the

@@ -30,7 +30,7 @@ func (s *Server) consultationsPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "remiss_list", tr(c, "remiss.list_title"), fiber.Map{"Consultations": list})
+	return s.render(c, "remiss_list", tr(c, "remiss.list_title"), fiber.Map{"Consultations": list, "Now": s.cfg.Now()})
 }
 
 // consultationForm is what the create and details forms hold, as typed.
@@ -87,20 +87,51 @@ func (s *Server) newConsultationPage(c *fiber.Ctx) error {
 	return s.render(c, "remiss_new", tr(c, "remiss.new_title"), f)
 }
 
+// createConsultation takes the new page's form. A pasted draft is first
+// shown split into sections for the working group to confirm (see
+// remiss_split.go); the consultation is created with the confirmed
+// sections, or at once when no draft was pasted.
 func (s *Server) createConsultation(c *fiber.Ctx) error {
 	f := readConsultationForm(c)
-	d, err := f.details()
-	cmd := &remiss.Create{Details: d, Document: f.Document, CreatedBy: userOf(c).ID}
-	if err == nil {
-		err = s.writer.Do(c.UserContext(), &remiss.Audited{Command: cmd, Actor: actorOf(c)})
-	}
-	if err != nil {
+	failed := func(err error) error {
 		e := asDomain(err)
 		if e.Kind == domain.KindInternal {
 			return err
 		}
 		f.Error = message(langOf(c), e)
 		return s.render(c.Status(statusOf(e.Kind)), "remiss_new", tr(c, "remiss.new_title"), f)
+	}
+	d, err := f.details()
+	if err == nil {
+		err = d.Check()
+	}
+	if err != nil {
+		return failed(err)
+	}
+	op := c.FormValue("op")
+	var sections []domain.Section
+	if op != "" || strings.TrimSpace(f.Document) != "" {
+		step, err := readSplit(c)
+		if err != nil {
+			return failed(err)
+		}
+		if op == "back" {
+			f.Document = documentOf(step.sections)
+			return s.render(c, "remiss_new", tr(c, "remiss.new_title"), f)
+		}
+		p := newSplitPage("/admin/consultations", step)
+		p.Create = &f
+		if !step.save || !s.checkSplit(c, &p, step.sections) {
+			if step.save {
+				c.Status(fiber.StatusBadRequest)
+			}
+			return s.renderSplit(c, p)
+		}
+		sections = step.sections
+	}
+	cmd := &remiss.Create{Details: d, Sections: sections, CreatedBy: userOf(c).ID}
+	if err := s.writer.Do(c.UserContext(), &remiss.Audited{Command: cmd, Actor: actorOf(c)}); err != nil {
+		return failed(err)
 	}
 	return c.Redirect(consultationPath(cmd.ID)+"?saved=created", fiber.StatusSeeOther)
 }
@@ -115,7 +146,7 @@ func (s *Server) consultationView(c *fiber.Ctx, con domain.Consultation) (fiber.
 	if err != nil {
 		return nil, err
 	}
-	return fiber.Map{"C": con, "Sections": sections, "Respondents": listed(respondents), "Base": s.baseURL(c),
+	return fiber.Map{"C": con, "Sections": sections, "Respondents": listed(respondents), "Base": s.baseURL(c), "Now": s.cfg.Now(),
 		"Details": formOf(remiss.Details{Title: con.Title, RemittingBody: con.RemittingBody, Dnr: con.Dnr,
 			Intro: con.Intro, Deadline: con.Deadline, AllowSpontaneous: con.AllowSpontaneous}),
 		"Form": map[string]string{}}, nil
@@ -140,7 +171,7 @@ func (s *Server) renderConsultation(c *fiber.Ctx, con domain.Consultation, extra
 	if saved := c.Query("saved"); saved != "" && extra["Error"] == nil {
 		data["Saved"] = tr(c, "remiss.saved."+saved)
 	}
-	data["CanRun"] = canRun(c)
+	data["CanRun"], data["MailOn"] = canRun(c), s.cfg.Mail != nil
 	if canRun(c) {
 		if err := s.addAssigned(c, domain.KindConsultation, con.ID, data); err != nil {
 			return err
@@ -178,6 +209,7 @@ func (s *Server) remissAct(c *fiber.Ctx, build func(con domain.Consultation) (wr
 		c.Status(statusOf(e.Kind))
 		return s.renderConsultation(c, con, fiber.Map{"Error": message(langOf(c), e), "Form": formValues(c)})
 	}
+	s.wakeMail()
 	return c.Redirect(consultationPath(con.ID)+"?saved="+saved+"#"+saved, fiber.StatusSeeOther)
 }
 
@@ -190,14 +222,9 @@ func (s *Server) updateConsultation(c *fiber.Ctx) error {
 
 func (s *Server) setConsultationState(c *fiber.Ctx) error {
 	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
-		return &remiss.SetState{ConsultationID: con.ID, State: domain.ConsultationState(c.FormValue("state"))}, nil
+		return &remiss.SetState{ConsultationID: con.ID, State: domain.ConsultationState(c.FormValue("state")),
+			Invite: s.cfg.Mail != nil && c.FormValue("invite") == "1"}, nil
 	}, "state")
-}
-
-func (s *Server) splitSections(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
-		return &remiss.ReplaceSections{ConsultationID: con.ID, Document: c.FormValue("document")}, nil
-	}, "sections")
 }
 
 func sectionForm(c *fiber.Ctx) domain.Section {

@@ -2,11 +2,16 @@ package web
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/export"
+	"github.com/samrad-se/samrad/server/i18n"
 	"github.com/samrad-se/samrad/server/remiss"
 )
 
@@ -24,7 +29,17 @@ func (s *Server) compilation(c *fiber.Ctx) (remiss.Compilation, error) {
 	if err != nil {
 		return remiss.Compilation{}, err
 	}
-	return remiss.Compile(con, sections, respondents, latest), nil
+	notes, err := s.store.Notes(c.UserContext(), con.ID)
+	if err != nil {
+		return remiss.Compilation{}, err
+	}
+	summaries, err := s.store.Summaries(c.UserContext(), con.ID)
+	if err != nil {
+		return remiss.Compilation{}, err
+	}
+	comp := remiss.Compile(con, sections, respondents, latest)
+	comp.Annotate(notes, summaries)
+	return comp, nil
 }
 
 // overviewPage is the live overview: the server draws the charts, the page's
@@ -42,25 +57,67 @@ func (s *Server) overviewPage(c *fiber.Ctx) error {
 		fiber.Map{"Comp": comp, "Respondents": listed(respondents)})
 }
 
-// sectionPage lists every view on one section, by organisation.
+// sectionPage lists every view on one section, by organisation, with the
+// working group's summary of the section and its note on each view.
 func (s *Server) sectionPage(c *fiber.Ctx) error {
+	return s.renderSection(c, c.Params("sid"), fiber.Map{})
+}
+
+func (s *Server) renderSection(c *fiber.Ctx, sectionID string, data fiber.Map) error {
 	comp, err := s.compilation(c)
 	if err != nil {
 		return err
 	}
 	for _, t := range comp.Sections {
-		if t.Section.ID == c.Params("sid") {
-			data := fiber.Map{"Comp": comp, "T": t, "CanRun": canRun(c)}
+		if t.Section.ID == sectionID {
+			data["Comp"], data["T"], data["CanRun"], data["Actions"] = comp, t, canRun(c), domain.Actions
 			if err := s.addCommentThemes(c, comp.Consultation.ID, data); err != nil {
 				return err
 			}
-			if c.Query("saved") == "tag" {
+			switch saved := c.Query("saved"); {
+			case data["Error"] != nil:
+			case saved == "tag":
 				data["Saved"] = tr(c, "themes.tag_saved")
+			case saved != "":
+				data["Saved"] = tr(c, "remiss.analysis.saved."+saved)
 			}
 			return s.render(c, "remiss_section", t.Section.Label(), data)
 		}
 	}
 	return domain.Errorf(domain.KindNotFound, "remiss_section_not_found")
+}
+
+// reportView is what the print page of the remissammanställning shows:
+// the compilation, and the texts it shares with the DOCX.
+type reportView struct {
+	Comp          remiss.Compilation
+	Lang          string
+	Stances       []domain.Stance
+	Facts         [][2]string
+	Intro         []string
+	Participation string
+}
+
+// ViewHeading names an organisation's view: "Länsbygderådet – avstyrker (sent inkommet)".
+func (r reportView) ViewHeading(v remiss.View) string { return export.ViewHeading(r.Lang, v) }
+
+// Marked is an organisation's name with "(spontant svar, sent inkommet)" as it applies.
+func (r reportView) Marked(a remiss.Answered) string {
+	return a.Respondent.Organisation + export.Markers(r.Lang, a.Respondent.Invited, a.Version.Late, " ")
+}
+
+// Day is a date as the appendix's table writes it: 2026-03-15.
+func (r reportView) Day(t time.Time) string { return t.In(i18n.Stockholm).Format("2006-01-02") }
+
+// CountsLine is a section's stance counts: "Tillstyrker 3, Avstyrker 1."
+func (r reportView) CountsLine(t remiss.SectionTally) string { return export.CountsLine(r.Lang, t) }
+
+// Decided is "Yttrandet har beslutats av styrelsen den 10 mars 2026."
+func (r reportView) Decided(a domain.Answer) string { return export.DecidedLine(r.Lang, a) }
+
+// ActionName is an action as the report writes it.
+func (r reportView) ActionName(a domain.Action) string {
+	return strings.ToLower(i18n.T(r.Lang, "remiss.action."+a.Key()))
 }
 
 // reportPage is the remissammanställning to print (A4) or save as PDF.
@@ -69,8 +126,48 @@ func (s *Server) reportPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "remiss_report", tr(c, "remiss.report.title")+" – "+comp.Consultation.Title,
-		fiber.Map{"Comp": comp, "Now": s.cfg.Now()})
+	lang := langOf(c)
+	return s.render(c, "remiss_report", tr(c, "remiss.report.title")+" – "+comp.Consultation.Title, reportView{Comp: comp, Lang: lang, Stances: domain.Stances,
+		Facts: export.ReportFacts(lang, comp, s.cfg.Now()), Intro: export.IntroParagraphs(lang, comp),
+		Participation: export.ParticipationText(lang, comp.Participation)})
+}
+
+// reportCSS gives the printed report its running header and page numbers:
+// CSS page-margin boxes can only say fixed text, and the pages' CSP allows
+// no inline style, so the title is written into a style sheet of its own.
+func (s *Server) reportCSS(c *fiber.Ctx) error {
+	con, err := s.consultationParam(c)
+	if err != nil {
+		return err
+	}
+	lang := langOf(c)
+	pages := i18n.T(lang, "remiss.report.page_of")
+	pages = cssString(pages)
+	pages = strings.Replace(pages, "{pages}", `" counter(pages) "`, 1)
+	pages = strings.Replace(pages, "{page}", `" counter(page) "`, 1)
+	boxes := "@top-left { content: " + cssString(export.RunningHeader(lang, con)) +
+		"; font: 8pt/1.3 system-ui, sans-serif; color: #333; vertical-align: bottom; padding-bottom: 3mm; border-bottom: 0.5pt solid #888; }" +
+		" @bottom-center { content: " + pages + "; font: 8pt system-ui, sans-serif; color: #333; }"
+	c.Set(fiber.HeaderContentType, "text/css; charset=utf-8")
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.SendString("@page { " + boxes + " }\n@page wide { " + boxes + " }\n")
+}
+
+// cssString quotes s as a CSS string: letters, digits and a few marks as
+// they are, everything else as an escape, so that no title can end the
+// string or the rule.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || strings.ContainsRune(".,:;–-·()!?{}", r) {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "\\%x ", r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // remissDownloads are the files of a consultation, by extension.
@@ -79,7 +176,9 @@ var remissDownloads = map[string]struct {
 	write func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error
 }{
 	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-		func(_ *Server, w *bytes.Buffer, comp remiss.Compilation) error { return export.RemissXLSX(w, comp) }},
+		func(s *Server, w *bytes.Buffer, comp remiss.Compilation) error {
+			return export.RemissXLSX(w, comp, s.cfg.Now())
+		}},
 	"csv": {"text/csv; charset=utf-8",
 		func(_ *Server, w *bytes.Buffer, comp remiss.Compilation) error { return export.RemissCSV(w, comp) }},
 	"json": {"application/json; charset=utf-8",

@@ -127,7 +127,7 @@ func answerOf(c *fiber.Ctx, sections []domain.Section) domain.Answer {
 	a := domain.Answer{Organisation: c.FormValue("organisation"), OrgNumber: c.FormValue("org_number"),
 		Contact: c.FormValue("contact"), Email: c.FormValue("email"), DecidedBy: c.FormValue("decided_by"),
 		DecidedOn: c.FormValue("decided_on"), Summary: c.FormValue("summary"), General: c.FormValue("general"),
-		Other: c.FormValue("other"), Sections: map[string]domain.SectionAnswer{}}
+		Other: c.FormValue("other"), Publish: c.FormValue("publish"), Sections: map[string]domain.SectionAnswer{}}
 	if c.FormValue("remove_attachment") != "1" {
 		a.AttachmentID = c.FormValue("attachment_id")
 	}
@@ -179,9 +179,13 @@ func (s *Server) respond(c *fiber.Ctx) error {
 			staff := actorFor(u)
 			cmd.Staff = &staff
 		}
+		if s.cfg.Mail != nil {
+			cmd.ReceiptLang = lang
+		}
 		if err := s.writer.Do(c.UserContext(), cmd); err != nil {
 			return s.respondFailed(c, f, err)
 		}
+		s.wakeMail()
 		return c.Redirect(respondPath(r.Token)+"/receipt/"+strconv.Itoa(cmd.Stored.Version), fiber.StatusSeeOther)
 	}
 	cmd := &remiss.SaveDraft{ConsultationID: con.ID, RespondentID: r.ID, Answer: f.Answer, File: file}

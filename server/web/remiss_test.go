@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -69,10 +70,25 @@ var consultationPath = regexp.MustCompile(`^/admin/consultations/([0-9a-f-]{36})
 // consultation id and the invitees' private links by organisation.
 func createDemo(t *testing.T, ts *testServer, admin *browser) (string, map[string]string) {
 	t.Helper()
-	res := admin.postForm("/admin/consultations/new?example=1", "/admin/consultations", url.Values{
+	details := url.Values{
 		"title": {"Överenskommelsen – remiss"}, "remitting_body": {"Västra Götalandsregionen"}, "dnr": {"RS 2014-00123"},
 		"intro": {"Svara gärna avsnitt för avsnitt."}, "deadline_date": {"2026-03-15"}, "deadline_time": {"23:59"},
-		"allow_spontaneous": {"1"}, "document": {remiss.DemoDocument}})
+		"allow_spontaneous": {"1"}}
+	// The pasted draft is shown split for confirmation; saving creates it.
+	preview := url.Values{"document": {remiss.DemoDocument}}
+	for k, v := range details {
+		preview[k] = v
+	}
+	if res := admin.postForm("/admin/consultations/new?example=1", "/admin/consultations", preview); res.Status != http.StatusOK ||
+		!strings.Contains(res.Body, "Kontrollera avsnitten") {
+		t.Fatalf("preview: status %d", res.Status)
+	}
+	save := sectionFields(remiss.DemoSections())
+	for k, v := range details {
+		save[k] = v
+	}
+	save.Set("op", "save")
+	res := admin.postForm("/admin/consultations/new?example=1", "/admin/consultations", save)
 	if res.Status != http.StatusSeeOther {
 		t.Fatalf("create: status %d: %s", res.Status, res.Body)
 	}
@@ -112,6 +128,18 @@ func createDemo(t *testing.T, ts *testServer, admin *browser) (string, map[strin
 		t.Fatalf("%d invitees, want 5", len(links))
 	}
 	return id, links
+}
+
+// sectionFields is the confirmation page's list of sections as it posts it.
+func sectionFields(sections []domain.Section) url.Values {
+	f := url.Values{"n": {strconv.Itoa(len(sections))}}
+	for i, s := range sections {
+		k := strconv.Itoa(i)
+		f.Set("number-"+k, s.Number)
+		f.Set("heading-"+k, s.Heading)
+		f.Set("body-"+k, s.Body)
+	}
+	return f
 }
 
 func (ts *testServer) sections(t *testing.T, id string) []domain.Section {
@@ -521,7 +549,7 @@ func TestRemissExports(t *testing.T) {
 			t.Fatal(err)
 		}
 		header := rows[1]
-		if strings.Join(header, "|") != "Organisation|Typ|Referens|Version|Inkom|Sent inkommet|Avsnitt nr|Avsnitt|Ställningstagande|Synpunkt|Kommentar|Åtgärd" {
+		if strings.Join(header, "|") != "Organisation|Typ|Referens|Version|Inkom|Sent inkommet|Avsnitt nr|Avsnitt|Ställningstagande|Synpunkt|Kommentar|Åtgärd|Nyckel (ändra inte)" {
 			t.Fatalf("header %q", header)
 		}
 		// Coompanion: summary + 6 sections; Länsbygderådet: summary + 6 sections.
@@ -612,12 +640,16 @@ func TestRemissExports(t *testing.T) {
 				t.Fatalf("document.xml: %v", err)
 			}
 		}
+		// After the contents (which name the same headings), in this order.
+		at := strings.Index(document, `<w:pStyle w:val="Heading1"/>`)
+		if at < 0 {
+			t.Fatal("no headings")
+		}
 		order := []string{"Sammanfattning av deltagandet", "Ställningstaganden per avsnitt"}
 		for _, s := range sections {
 			order = append(order, s.Label())
 		}
 		order = append(order, "Bilaga: Remissinstanser", "RSMH Västra Götaland")
-		at := 0
 		for _, want := range order {
 			i := strings.Index(document[at:], want)
 			if i < 0 {
@@ -625,7 +657,7 @@ func TestRemissExports(t *testing.T) {
 			}
 			at += i
 		}
-		if !strings.Contains(document, "Länsbygderådet – Avstyrker") || !strings.Contains(document, "=HYPERLINK(&#34;http://evil.example&#34;)") {
+		if !strings.Contains(document, "Länsbygderådet – avstyrker") || !strings.Contains(document, "=HYPERLINK(&#34;http://evil.example&#34;)") {
 			t.Error("the views are not named by organisation, or text is not escaped")
 		}
 		if strings.Contains(res.Body, "karin@example.se") {
@@ -635,7 +667,7 @@ func TestRemissExports(t *testing.T) {
 
 	t.Run("report", func(t *testing.T) {
 		res := admin.get(base + "/report")
-		for _, want := range []string{"Inbjudna remissinstanser", "Länsbygderådet – Avstyrker", "Bilaga: Remissinstanser", "Yttrandet har beslutats av styrelsen"} {
+		for _, want := range []string{"Inbjudna remissinstanser", "Länsbygderådet – avstyrker", "Bilaga: Remissinstanser", "Yttrandet har beslutats av styrelsen"} {
 			if !strings.Contains(res.Body, want) {
 				t.Errorf("report lacks %q", want)
 			}

@@ -147,8 +147,12 @@ func (s *Server) login(c *fiber.Ctx) error {
 	return c.Redirect(safeNext(next), fiber.StatusSeeOther)
 }
 
-// startSession logs the browser in as the user.
+// startSession logs the browser in as the user, and remembers the
+// language they use for the e-mail they get.
 func (s *Server) startSession(c *fiber.Ctx, userID string) error {
+	if err := s.store.SetUserLang(c.UserContext(), userID, langOf(c)); err != nil {
+		return err
+	}
 	token := auth.NewToken()
 	if err := s.store.CreateSession(c.UserContext(), auth.HashToken(token), userID, s.cfg.SessionTTL); err != nil {
 		return err

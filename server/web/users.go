@@ -9,6 +9,7 @@ import (
 
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/i18n"
 	"github.com/samrad-se/samrad/server/storage"
 )
 
@@ -69,6 +70,14 @@ func (s *Server) renderUsers(c *fiber.Ctx, data fiber.Map) error {
 	data["Users"] = users
 	data["Roles"] = domain.Roles
 	data["Me"] = userOf(c).ID
+	data["MailOn"], data["Languages"] = s.cfg.Mail != nil, mailLanguages()
+	if s.cfg.Mail != nil {
+		sent, err := s.store.StaffMail(c.UserContext(), 20)
+		if err != nil {
+			return err
+		}
+		data["StaffMail"] = sent
+	}
 	return s.render(c, "users", tr(c, "users.title"), data)
 }
 
@@ -96,12 +105,35 @@ func (s *Server) inviteUser(c *fiber.Ctx) error {
 	if !domain.ValidRole(role) {
 		return s.usersError(c, domain.Errorf(domain.KindInvalid, "role_invalid"), form)
 	}
+	lang := c.FormValue("lang")
+	if !i18n.Has(lang) {
+		lang = langOf(c)
+	}
 	token := auth.NewToken()
 	l := storage.AccountLink{Purpose: "invite", Email: email, Role: role}
-	if err := s.store.CreateAccountLink(c.UserContext(), auth.HashToken(token), l, accountLinkTTL, actorOf(c)); err != nil {
+	mail := s.accountMail(domain.Mail{Kind: domain.MailStaffInvite, Recipient: email, Lang: lang,
+		Params: domain.MailParams{Token: token, Role: role}})
+	if err := s.store.CreateAccountLink(c.UserContext(), auth.HashToken(token), l, accountLinkTTL, actorOf(c), mail); err != nil {
 		return s.usersError(c, err, form)
 	}
-	return s.renderUsers(c, fiber.Map{"Link": s.baseURL(c) + "/account/link/" + token, "LinkFor": email, "LinkPurpose": "invite"})
+	return s.renderUsers(c, s.linkShown(token, email, "invite", mail != nil, c))
+}
+
+// accountMail is the e-mail that carries an account link, when e-mail is on.
+func (s *Server) accountMail(m domain.Mail) *domain.Mail {
+	if s.cfg.Mail == nil {
+		return nil
+	}
+	return &m
+}
+
+// linkShown is what the users page says after making a link: the link to
+// copy (always), and that it was e-mailed too (when e-mail is on).
+func (s *Server) linkShown(token, email, purpose string, mailed bool, c *fiber.Ctx) fiber.Map {
+	if mailed {
+		s.cfg.Mail.Wake()
+	}
+	return fiber.Map{"Link": s.baseURL(c) + "/account/link/" + token, "LinkFor": email, "LinkPurpose": purpose, "Mailed": mailed}
 }
 
 // updateUser changes a role or (de)activates an account.
@@ -125,8 +157,21 @@ func (s *Server) resetLink(c *fiber.Ctx) error {
 	}
 	token := auth.NewToken()
 	l := storage.AccountLink{Purpose: "reset", Email: u.Email, UserID: u.ID}
-	if err := s.store.CreateAccountLink(c.UserContext(), auth.HashToken(token), l, accountLinkTTL, actorOf(c)); err != nil {
+	mail := s.accountMail(domain.Mail{Kind: domain.MailPasswordReset, UserID: u.ID, Recipient: u.Email, Lang: u.Lang,
+		Params: domain.MailParams{Token: token}})
+	if err := s.store.CreateAccountLink(c.UserContext(), auth.HashToken(token), l, accountLinkTTL, actorOf(c), mail); err != nil {
 		return s.usersError(c, err, fiber.Map{})
 	}
-	return s.renderUsers(c, fiber.Map{"Link": s.baseURL(c) + "/account/link/" + token, "LinkFor": u.Email, "LinkPurpose": "reset"})
+	return s.renderUsers(c, s.linkShown(token, u.Email, "reset", mail != nil, c))
+}
+
+// mailLanguage is a language e-mail can be written in, named in itself.
+type mailLanguage struct{ Code, Name string }
+
+func mailLanguages() []mailLanguage {
+	var out []mailLanguage
+	for _, code := range i18n.Languages() {
+		out = append(out, mailLanguage{code, i18n.Lookup(code, "lang.name")})
+	}
+	return out
 }

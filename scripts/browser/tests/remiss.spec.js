@@ -27,6 +27,10 @@ async function createConsultation(page) {
   await expect(page.getByLabel('Utkastet i sin helhet')).toHaveValue(/6\. Uppföljning och fortsatt arbete/);
   await page.getByLabel('Rubrik').fill(title);
   await page.getByRole('button', { name: 'Skapa remiss' }).click();
+  // The split is shown for confirmation first.
+  await expect(page.getByRole('heading', { level: 1, name: 'Kontrollera avsnitten' })).toBeVisible();
+  await expect(page.getByText('Texten delades i 6 avsnitt.')).toBeVisible();
+  await page.getByRole('button', { name: 'Skapa remissen med de här 6 avsnitten' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const id = new URL(page.url()).pathname.split('/')[3];
   await expect(page.getByRole('strong').filter({ hasText: '6. Uppföljning och fortsatt arbete' })).toBeVisible();
@@ -112,8 +116,8 @@ test('an organisation drafts, reloads, finishes and submits while the working gr
 
   await wg.getByRole('link', { name: 'Remissammanställning' }).click();
   await expect(wg.getByRole('heading', { level: 1 })).toHaveText(`Remissammanställning: ${c.title}`);
-  await expect(wg.getByRole('heading', { name: 'Länsbygderådet – Tillstyrker delvis' })).toBeVisible();
-  await expect(wg.getByRole('heading', { name: 'Föreningen Gemenskap – Tillstyrker (spontant svar)' })).toBeVisible();
+  await expect(wg.getByRole('heading', { name: 'Länsbygderådet – tillstyrker delvis' })).toBeVisible();
+  await expect(wg.getByRole('heading', { name: 'Föreningen Gemenskap – tillstyrker (spontant svar)' })).toBeVisible();
   await expect(wg.getByText('per@lbr.example.se')).toHaveCount(0);
 });
 
