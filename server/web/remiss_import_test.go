@@ -158,12 +158,10 @@ func TestSpreadsheetRoundTrip(t *testing.T) {
 // LibreOffice, the two columns are filled in LibreOffice's own file format
 // (flat ODS, as a person's edit is saved), LibreOffice writes it back as
 // XLSX, and that file is uploaded. Skipped where LibreOffice is not
-// installed (apt-get install libreoffice-calc).
+// installed (apt-get install libreoffice-calc), except under scripts/test,
+// which installs it and requires it (SAMRAD_TEST_LIBREOFFICE=required).
 func TestSpreadsheetRoundTripThroughLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed")
-	}
+	soffice := libreOffice(t)
 	ts, _ := newRemissServer(t)
 	admin := ts.browser(t)
 	admin.login(adminEmail, adminPassword)
@@ -308,4 +306,18 @@ func docxText(t *testing.T, docx string) string {
 		rc.Close()
 	}
 	return b.String()
+}
+
+// libreOffice is the path of soffice; a test that needs it skips where it is
+// missing, or fails where the test command said it must be there.
+func libreOffice(t *testing.T) string {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("SAMRAD_TEST_LIBREOFFICE") == "required" {
+			t.Fatal("LibreOffice (soffice) is required here but not installed")
+		}
+		t.Skip("LibreOffice (soffice) is not installed")
+	}
+	return soffice
 }
