@@ -74,11 +74,23 @@ export async function login(page, user = ADMIN) {
   await expect(page.getByRole('heading', { level: 1, name: 'Workshoppar' })).toBeVisible();
 }
 
+// Logins this worker has made, by e-mail: a new context starts from the
+// cookies of one (as a browser with a remembered login would) instead of
+// typing the password again; tests of logging in use login() directly.
+const loggedIn = new Map();
+
 /** A new context of that kind with a logged-in facilitator, and its page. */
 export async function facilitator(newContext, kind = 'laptop', user = ADMIN) {
-  const context = await newContext(kind);
+  const saved = loggedIn.get(user.email);
+  const context = await newContext(kind, saved ? { storageState: saved } : {});
   const page = await context.newPage();
+  if (saved) {
+    await page.goto('/admin');
+    // A session that ended meanwhile (a test logged out) leads to the login page.
+    if (/\/admin\/?$/.test(new URL(page.url()).pathname)) return { context, page };
+  }
   await login(page, user);
+  loggedIn.set(user.email, await context.storageState());
   return { context, page };
 }
 
@@ -164,18 +176,45 @@ export async function joinCode(page) {
   return text.replace(/.*: /, '').trim();
 }
 
+const PRESETS = { 'VGR:s verksamheter': 'vgr', 'Överenskommelsens principer': 'principles', 'Europeiska koden': 'eucode' };
+
+/** Posts a form as the page's browser would, with the CSRF token of the page it belongs to. */
+async function postForm(page, formPage, action, fields) {
+  const html = await (await page.request.get(formPage)).text();
+  const csrf = html.match(/name="_csrf" value="([^"]+)"/)?.[1];
+  expect(csrf, `CSRF token on ${formPage}`).toBeTruthy();
+  const res = await page.request.post(action, { form: { _csrf: csrf, ...fields }, maxRedirects: 0 });
+  expect(res.status(), `POST ${action}`).toBe(303);
+  return { html, location: res.headers().location };
+}
+
 /**
- * The usual start: a logged-in facilitator creates a workshop, opens it and
- * question 1. Returns the facilitator's context and page, the workshop, and
- * the table codes.
+ * The usual start: a logged-in facilitator has a workshop, open, with
+ * question 1 open, made through the same forms as createWorkshop,
+ * openWorkshop and openQuestion but posted without drawing each page (those
+ * forms have tests of their own). Returns the facilitator's context and page
+ * (left on the workshop's page), the workshop, and the table codes.
  */
-export async function readyWorkshop(newContext, options = {}) {
+export async function readyWorkshop(newContext, { name = unique('Workshop'), tables = 2, preset = 'Överenskommelsens principer' } = {}) {
   const { context, page } = await facilitator(newContext, 'laptop');
-  const workshop = await createWorkshop(page, options);
-  await openWorkshop(page);
-  await openQuestion(page, 1);
+  const unescape = (s) => s.replace(/&#39;/g, "'").replace(/&#34;|&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const newPage = await (await page.request.get('/admin/workshops/new')).text();
+  const questions = unescape(newPage.match(/<textarea[^>]*name="questions"[^>]*>([^<]*)<\/textarea>/)?.[1] ?? '');
+  const created = await postForm(page, '/admin/workshops/new', '/admin/workshops', {
+    name, date: '2026-03-15', place: 'Ljungskile folkhögskola', questions, preset: PRESETS[preset], tables: String(tables),
+  });
+  const id = created.location.match(/^\/admin\/workshops\/([^/?#]+)/)?.[1];
+  expect(id, 'workshop id in the redirect').toBeTruthy();
+  const url = `/admin/workshops/${id}`;
+  await postForm(page, url, `${url}/state`, { state: 'open' });
+  const workshopPage = await (await page.request.get(url)).text();
+  const firstQuestion = workshopPage.match(new RegExp(`action="${url}/questions/([^/"]+)/state"`))?.[1];
+  expect(firstQuestion, 'question 1 on the workshop page').toBeTruthy();
+  await postForm(page, url, `${url}/questions/${firstQuestion}/state`, { state: 'open' });
+  await page.goto(url);
+  await expect(page.getByRole('button', { name: 'Stäng Fråga 1', exact: true })).toBeVisible();
   const codes = await tableCodes(page);
-  return { context, page, workshop, codes };
+  return { context, page, workshop: { id, name, url }, codes };
 }
 
 /** Opens the dashboard and waits for the live connection. */
