@@ -19,6 +19,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/samrad-se/samrad/server/accounts"
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/live"
@@ -110,15 +112,15 @@ func run(cfg config) error {
 	}
 	defer store.Close()
 
-	setupToken, err := firstAdmin(store, cfg)
-	if err != nil {
-		return err
-	}
-
 	hub := live.NewHub()
 	m := metrics.New()
 	w := writer.New(store, hub, m.Commit)
+	defer w.Close()
 	m.Watch(hub, w)
+	setupToken, err := firstAdmin(store, w, cfg)
+	if err != nil {
+		return err
+	}
 	webCfg := web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken,
 		MetricsToken: cfg.metricsToken, Metrics: m, SessionTTL: cfg.sessionTTL, ProxyHeader: cfg.proxyHeader,
 		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail, Drain: cfg.drain}
@@ -176,7 +178,7 @@ func run(cfg config) error {
 // firstAdmin makes sure someone can log in: with SAMRAD_ADMIN_EMAIL and
 // SAMRAD_ADMIN_PASSWORD it creates that administrator; otherwise, while there
 // are no users, it returns a one-time token for the /setup page.
-func firstAdmin(store *storage.Store, cfg config) (string, error) {
+func firstAdmin(store *storage.Store, w *writer.Writer, cfg config) (string, error) {
 	ctx := context.Background()
 	n, err := store.CountUsers(ctx)
 	if err != nil || n > 0 {
@@ -187,7 +189,8 @@ func firstAdmin(store *storage.Store, cfg config) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("SAMRAD_ADMIN_PASSWORD: %w", err)
 		}
-		_, err = store.CreateUser(ctx, cfg.adminEmail, "Administratör", domain.RoleAdmin, hash)
+		err = w.Do(ctx, audit.Audited{Command: &accounts.CreateUser{Email: cfg.adminEmail, Name: "Administratör",
+			Role: domain.RoleAdmin, PasswordHash: hash}, Actor: domain.SystemActor})
 		if err == nil {
 			slog.Info("created the first administrator", "email", cfg.adminEmail)
 		}

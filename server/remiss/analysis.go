@@ -54,12 +54,6 @@ type SetNote struct {
 	Note domain.Note // set by Apply: as stored
 }
 
-// Before is the note before the change, for the audit log.
-func (s *SetNote) Before(tx *storage.Tx) any {
-	n, _ := tx.Note(s.RespondentID, s.Part)
-	return n
-}
-
 func (s *SetNote) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	n, err := setNote(tx, s.ConsultationID, NoteChange{RespondentID: s.RespondentID, Part: s.Part, Comment: s.Comment,
 		Action: s.Action, Base: s.Base}, s.By)
@@ -129,11 +123,6 @@ type SetSummary struct {
 	By             string
 
 	Summary domain.Summary // set by Apply
-}
-
-func (s *SetSummary) Before(tx *storage.Tx) any {
-	m, _ := tx.Summary(s.ConsultationID, s.Part)
-	return m
 }
 
 func (s *SetSummary) Apply(tx *storage.Tx) ([]domain.Change, error) {

@@ -1,116 +1,111 @@
 package remiss
 
 import (
-	"encoding/json"
-
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/storage"
 )
 
-// command is what the writer runs (named here so that this package does not
-// depend on the writer).
-type command interface {
-	Apply(tx *storage.Tx) ([]domain.Change, error)
-}
+// How each working-group command on a consultation appears in the audit log
+// (audit.Audited records it): the action, filed under the consultation, with
+// the consultation as it was before, or what the command changes when that
+// is smaller (a note, a publication).
 
-// Audited runs a working-group command on a consultation and records it in
-// the audit log in the same transaction: who, what, the consultation before,
-// and what changed.
-type Audited struct {
-	Command        command
-	Actor          domain.Actor
-	ConsultationID string // empty when the command creates the consultation
-}
-
-// beforer is a command that says itself what it changes, for the log:
-// a note rather than the whole consultation.
-type beforer interface {
-	Before(tx *storage.Tx) any
-}
-
-// afterer is a command that says itself what it made, for the log.
-type afterer interface {
-	After() any
-}
-
-func (a *Audited) Apply(tx *storage.Tx) ([]domain.Change, error) {
-	var before string
-	if b, ok := a.Command.(beforer); ok {
-		before = jsonOf(b.Before(tx))
-	} else if a.ConsultationID != "" {
-		if con, err := tx.Consultation(a.ConsultationID); err == nil {
-			before = jsonOf(con)
-		}
+func consultationEntry(tx *storage.Tx, id, action string) (audit.Entry, error) {
+	e := audit.Entry{Action: action, Kind: domain.KindConsultation, ObjectID: id, EventID: id}
+	if con, err := tx.Consultation(id); err == nil {
+		e.Before = con
 	}
-	changes, err := a.Command.Apply(tx)
+	return e, nil
+}
+
+// partEntry names a change to one part of a consultation, with that part before.
+func partEntry(id, action string, before any) (audit.Entry, error) {
+	return audit.Entry{Action: action, Kind: domain.KindConsultation, ObjectID: id, EventID: id, Before: before}, nil
+}
+
+func (c *Create) Audit(*storage.Tx) (audit.Entry, error) {
+	return audit.Entry{Action: "consultation.create", Kind: domain.KindConsultation}, nil
+}
+func (c *Create) CreatedID() string { return c.ID }
+
+func (c *Create) AuditAfter(tx *storage.Tx) any {
+	con, err := tx.Consultation(c.ID)
 	if err != nil {
-		return nil, err
+		return nil
 	}
-	id := a.ConsultationID
-	if c, ok := a.Command.(*Create); ok {
-		id = c.ID
-	}
-	after := make([]any, 0, len(changes))
-	for _, c := range changes {
-		after = append(after, c.Payload)
-	}
-	if a, ok := a.Command.(afterer); ok {
-		after = append(after, a.After())
-	}
-	if len(after) == 0 {
-		if con, err := tx.Consultation(id); err == nil {
-			after = append(after, con)
-		}
-	}
-	err = tx.AppendAudit(domain.AuditEntry{Actor: a.Actor, Action: auditAction(a.Command), ObjectKind: domain.KindConsultation,
-		ObjectID: id, EventID: id, Before: before, After: jsonOf(after)})
-	return changes, err
+	return con
 }
 
-func auditAction(cmd command) string {
-	switch cmd.(type) {
-	case *Create:
-		return "consultation.create"
-	case *UpdateDetails:
-		return "consultation.details"
-	case *SetState:
-		return "consultation.state"
-	case *AttachDraft:
-		return "consultation.pdf"
-	case *ReplaceSections, *AddSection, *EditSection, *MoveSection, *DeleteSection:
-		return "consultation.sections"
-	case *Invite:
-		return "consultation.invite"
-	case *Reopen:
-		return "consultation.reopen"
-	case *RemoveSpontaneous:
-		return "consultation.remove_respondent"
-	case *SendInvitations:
-		return "consultation.mail_invite"
-	case *SetMailSettings:
-		return "consultation.mail_settings"
-	case *ResendMail:
-		return "consultation.mail_resend"
-	case *SetNote:
-		return "consultation.note"
-	case *SetSummary:
-		return "consultation.summary"
-	case *ImportNotes:
-		return "consultation.notes_import"
-	case *Publish:
-		return "consultation.publish"
-	case *Redact:
-		return "consultation.redact"
-	case *Unredact:
-		return "consultation.unredact"
-	}
-	return "consultation.change"
+func (c *UpdateDetails) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.details")
+}
+func (c *SetState) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.state")
+}
+func (c *AttachDraft) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.pdf")
+}
+func (c *ReplaceSections) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.sections")
+}
+func (c *AddSection) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.sections")
+}
+func (c *EditSection) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.sections")
+}
+func (c *MoveSection) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.sections")
+}
+func (c *DeleteSection) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.sections")
+}
+func (c *Invite) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.invite")
+}
+func (c *Reopen) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.reopen")
+}
+func (c *RemoveSpontaneous) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.remove_respondent")
+}
+func (c *SendInvitations) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.mail_invite")
+}
+func (c *SetMailSettings) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.mail_settings")
+}
+func (c *ResendMail) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.mail_resend")
+}
+func (c *SetNote) Audit(tx *storage.Tx) (audit.Entry, error) {
+	n, _ := tx.Note(c.RespondentID, c.Part)
+	return partEntry(c.ConsultationID, "consultation.note", n)
+}
+func (c *SetSummary) Audit(tx *storage.Tx) (audit.Entry, error) {
+	m, _ := tx.Summary(c.ConsultationID, c.Part)
+	return partEntry(c.ConsultationID, "consultation.summary", m)
+}
+func (c *ImportNotes) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.notes_import")
+}
+func (c *Publish) Audit(tx *storage.Tx) (audit.Entry, error) {
+	pub, _, _ := tx.Publication(c.RespondentID)
+	return partEntry(c.ConsultationID, "consultation.publish", pub)
+}
+func (c *Redact) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return consultationEntry(tx, c.ConsultationID, "consultation.redact")
+}
+func (c *Unredact) Audit(tx *storage.Tx) (audit.Entry, error) {
+	r, _ := tx.Redaction(c.RespondentID, c.RedactionID)
+	return partEntry(c.ConsultationID, "consultation.unredact", r)
 }
 
-func jsonOf(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return ""
-	}
-	return string(b)
+// Audit is the entry of an answer that staff send through an organisation's
+// private link (one that came by post, say): filed under the respondent, so
+// the log names who sent it. Organisations' own answers are not audited.
+func (s *Submit) Audit(*storage.Tx) (audit.Entry, error) {
+	return audit.Entry{Action: "consultation.staff_response", Kind: domain.KindConsultation, ObjectID: s.RespondentID,
+		EventID: s.ConsultationID}, nil
 }

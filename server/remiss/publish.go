@@ -48,12 +48,7 @@ type Publish struct {
 	By             string
 }
 
-func (p *Publish) Before(tx *storage.Tx) any {
-	pub, _, _ := tx.Publication(p.RespondentID)
-	return pub
-}
-
-func (p *Publish) After() any {
+func (p *Publish) AuditAfter(*storage.Tx) any {
 	return map[string]any{"respondent": p.RespondentID, "published": p.Publish}
 }
 
@@ -87,7 +82,7 @@ type Redact struct {
 	Redaction domain.Redaction // set by Apply
 }
 
-func (rd *Redact) After() any { return rd.Redaction }
+func (rd *Redact) AuditAfter(*storage.Tx) any { return rd.Redaction }
 
 func (rd *Redact) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	r, v, err := publishable(tx, rd.ConsultationID, rd.RespondentID)
@@ -118,11 +113,6 @@ type Unredact struct {
 	ConsultationID string
 	RespondentID   string
 	RedactionID    string
-}
-
-func (u *Unredact) Before(tx *storage.Tx) any {
-	r, _ := tx.Redaction(u.RespondentID, u.RedactionID)
-	return r
 }
 
 func (u *Unredact) Apply(tx *storage.Tx) ([]domain.Change, error) {

@@ -302,17 +302,6 @@ func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if err := tx.InsertVersion(v); err != nil {
 		return nil, err
 	}
-	if s.Staff != nil {
-		if err := tx.AppendAudit(domain.AuditEntry{Actor: *s.Staff, Action: "consultation.staff_response",
-			ObjectKind: domain.KindConsultation, ObjectID: r.ID, EventID: s.ConsultationID,
-			After: jsonOf(struct {
-				Respondent   string `json:"respondent"`
-				Organisation string `json:"organisation"`
-				Version      int    `json:"version"`
-			}{r.ID, a.Organisation, v.Version})}); err != nil {
-			return nil, err
-		}
-	}
 	if err := tx.DeleteDraft(r.ID); err != nil {
 		return nil, err
 	}

@@ -178,4 +178,4 @@ func (r *RemoveSpontaneous) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	return nil, nil
 }
 
-func (r *RemoveSpontaneous) After() any { return r.Removed }
+func (r *RemoveSpontaneous) AuditAfter(*storage.Tx) any { return r.Removed }

@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/samrad-se/samrad/server/audit"
+	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/workshop"
 	"github.com/samrad-se/samrad/server/writer"
@@ -21,10 +23,10 @@ func Sweep(ctx context.Context, store *storage.Store, w *writer.Writer, now time
 	}
 	for i, ws := range due {
 		cmd := &workshop.Purge{WorkshopID: ws.ID}
-		if err := w.Do(ctx, cmd); err != nil {
+		if err := w.Do(ctx, audit.Audited{Command: cmd, Actor: domain.SystemActor}); err != nil {
 			return i, err
 		}
-		slog.Info("retention: deleted a workshop's input", "workshop", ws.ID, "inputs", cmd.Deleted,
+		slog.Info("retention: deleted a workshop's input", "workshop", ws.ID, "inputs", cmd.Deleted(),
 			"months", ws.RetentionMonths)
 	}
 	return len(due), nil

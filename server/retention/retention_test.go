@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/internal/testutil"
 	"github.com/samrad-se/samrad/server/retention"
@@ -22,7 +23,8 @@ func TestSweepDeletesOnlyDueInputAndRedactsTheLog(t *testing.T) {
 	w := testutil.MustWriter(t, store, testutil.NewRecorder())
 	old := testutil.MustWorkshop(t, store, w, 2) // held 2013-09-17, kept 12 months by default
 	recent := testutil.MustWorkshop(t, store, w, 2)
-	if err := store.SetRetention(ctx, recent.WorkshopID(), 0, domain.SystemActor); err != nil {
+	keep := audit.Audited{Command: &workshop.SetRetention{WorkshopID: recent.WorkshopID(), Months: 0}, Actor: domain.SystemActor}
+	if err := w.Do(ctx, keep); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []testutil.Fixture{old, recent} {
@@ -32,8 +34,8 @@ func TestSweepDeletesOnlyDueInputAndRedactsTheLog(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		hide := &workshop.Audited{Command: &workshop.Moderate{WorkshopID: f.WorkshopID(), InputID: stored.Input.ID, Action: workshop.ActEdit,
-			Text: "Mötesplatser i alla kommuner"}, Actor: domain.Actor{ID: "u1", Name: "Anna"}, WorkshopID: f.WorkshopID()}
+		hide := audit.Audited{Command: &workshop.Moderate{WorkshopID: f.WorkshopID(), InputID: stored.Input.ID, Action: workshop.ActEdit,
+			Text: "Mötesplatser i alla kommuner"}, Actor: domain.Actor{ID: "u1", Name: "Anna"}}
 		if err := w.Do(ctx, hide); err != nil {
 			t.Fatal(err)
 		}

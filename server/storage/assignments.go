@@ -14,37 +14,20 @@ func assign(ctx context.Context, q querier, now time.Time, kind, objectID, userI
 }
 
 // Assign gives a user access to an event (a workshop or a consultation).
-func (s *Store) Assign(ctx context.Context, kind, objectID, userID string, by domain.Actor) error {
-	return s.update(ctx, func(q querier, now time.Time) error {
-		u, err := user(ctx, q, userID)
-		if err != nil {
-			return err
-		}
-		if err := assign(ctx, q, now, kind, objectID, userID); err != nil {
-			return err
-		}
-		return appendAudit(ctx, q, now, domain.AuditEntry{Actor: by, Action: "access.grant", ObjectKind: kind,
-			ObjectID: objectID, EventID: objectID, After: jsonOf(map[string]string{"user": u.Email, "role": string(u.Role)})})
-	})
+func (tx *Tx) Assign(kind, objectID, userID string) error {
+	return translate(assign(tx.ctx, tx.q, tx.now, kind, objectID, userID))
 }
 
-// Unassign takes a user's access to an event away.
-func (s *Store) Unassign(ctx context.Context, kind, objectID, userID string, by domain.Actor) error {
-	return s.update(ctx, func(q querier, now time.Time) error {
-		u, err := user(ctx, q, userID)
-		if err != nil {
-			return err
-		}
-		res, err := q.ExecContext(ctx, `DELETE FROM assignments WHERE object_kind = ? AND object_id = ? AND user_id = ?`, kind, objectID, userID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return nil
-		}
-		return appendAudit(ctx, q, now, domain.AuditEntry{Actor: by, Action: "access.revoke", ObjectKind: kind,
-			ObjectID: objectID, EventID: objectID, Before: jsonOf(map[string]string{"user": u.Email, "role": string(u.Role)})})
-	})
+// Unassign takes a user's access to an event away; it reports whether the
+// user had it.
+func (tx *Tx) Unassign(kind, objectID, userID string) (bool, error) {
+	res, err := tx.q.ExecContext(tx.ctx, `DELETE FROM assignments WHERE object_kind = ? AND object_id = ? AND user_id = ?`,
+		kind, objectID, userID)
+	if err != nil {
+		return false, translate(err)
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
 }
 
 // IsAssigned reports whether a user has been given access to an event.

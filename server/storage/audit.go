@@ -3,37 +3,18 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"time"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
 
-// jsonOf encodes an audit entry's before or after state.
-func jsonOf(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return ""
-	}
-	return string(b)
-}
-
-func appendAudit(ctx context.Context, q querier, now time.Time, e domain.AuditEntry) error {
-	_, err := q.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor_name, action, object_kind, object_id, event_id, before, after)
-		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))`,
-		formatTime(now), e.Actor.ID, e.Actor.Name, e.Action, e.ObjectKind, e.ObjectID, e.EventID, e.Before, e.After)
-	return err
-}
-
 // AppendAudit records an entry in the same transaction as the change it
-// describes, so the log and the data never disagree.
+// describes, so the log and the data never disagree. Only the audit package
+// calls it (audit.Audited).
 func (tx *Tx) AppendAudit(e domain.AuditEntry) error {
-	return translate(appendAudit(tx.ctx, tx.q, tx.now, e))
-}
-
-// Audit records an entry on its own, for things that change no data (exports).
-func (s *Store) Audit(ctx context.Context, e domain.AuditEntry) error {
-	return s.update(ctx, func(q querier, now time.Time) error { return appendAudit(ctx, q, now, e) })
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO audit_log (at, actor_id, actor_name, action, object_kind, object_id, event_id, before, after)
+		VALUES (?, NULLIF(?, ''), ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))`,
+		formatTime(tx.now), e.Actor.ID, e.Actor.Name, e.Action, e.ObjectKind, e.ObjectID, e.EventID, e.Before, e.After)
+	return translate(err)
 }
 
 // AuditFilter narrows the audit log; zero values match everything.

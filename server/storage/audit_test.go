@@ -16,8 +16,15 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.Audit(ctx, domain.AuditEntry{Actor: domain.Actor{ID: "u1", Name: "Anna"}, Action: "export.csv",
+	tx, err := s.BeginWrite(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.AppendAudit(domain.AuditEntry{Actor: domain.Actor{ID: "u1", Name: "Anna"}, Action: "export.csv",
 		ObjectKind: domain.KindWorkshop, ObjectID: "w1", EventID: "w1", After: `{"x":1}`}); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
 	for _, stmt := range []string{

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"time"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
@@ -18,58 +17,48 @@ func (s *Store) ThemeWorkshop(ctx context.Context, consultationID string) (strin
 
 // SetThemeWorkshop chooses the workshop whose themes the comments get. Tags
 // given with another workshop's themes are dropped.
-func (s *Store) SetThemeWorkshop(ctx context.Context, consultationID, workshopID string, by domain.Actor) error {
-	return s.update(ctx, func(q querier, now time.Time) error {
-		if _, err := q.ExecContext(ctx, `UPDATE consultations SET theme_workshop_id = NULLIF(?, '') WHERE id = ?`,
-			workshopID, consultationID); err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctx, `DELETE FROM consultation_comment_themes WHERE section_id IN
-			(SELECT id FROM consultation_sections WHERE consultation_id = ?)
-			AND theme_id NOT IN (SELECT id FROM themes WHERE workshop_id = ?)`, consultationID, workshopID); err != nil {
-			return err
-		}
-		return appendAudit(ctx, q, now, domain.AuditEntry{Actor: by, Action: "consultation.theme_workshop",
-			ObjectKind: domain.KindConsultation, ObjectID: consultationID, EventID: consultationID,
-			After: jsonOf(map[string]string{"workshop": workshopID})})
-	})
+func (tx *Tx) SetThemeWorkshop(consultationID, workshopID string) error {
+	if _, err := tx.q.ExecContext(tx.ctx, `UPDATE consultations SET theme_workshop_id = NULLIF(?, '') WHERE id = ?`,
+		workshopID, consultationID); err != nil {
+		return translate(err)
+	}
+	_, err := tx.q.ExecContext(tx.ctx, `DELETE FROM consultation_comment_themes WHERE section_id IN
+		(SELECT id FROM consultation_sections WHERE consultation_id = ?)
+		AND theme_id NOT IN (SELECT id FROM themes WHERE workshop_id = ?)`, consultationID, workshopID)
+	return translate(err)
 }
 
-// TagComment gives one respondent's comment on a section a theme of the
-// consultation's theme workshop; an empty theme removes the tag.
-func (s *Store) TagComment(ctx context.Context, consultationID, respondentID, sectionID, themeID string, by domain.Actor) error {
-	return s.update(ctx, func(q querier, now time.Time) error {
-		var n int
-		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM consultation_respondents r JOIN consultation_sections s
-			ON s.consultation_id = r.consultation_id WHERE r.id = ? AND s.id = ? AND r.consultation_id = ?`,
-			respondentID, sectionID, consultationID).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			return domain.Errorf(domain.KindNotFound, "remiss_respondent_not_found")
-		}
-		if themeID == "" {
-			if _, err := q.ExecContext(ctx, `DELETE FROM consultation_comment_themes WHERE respondent_id = ? AND section_id = ?`,
-				respondentID, sectionID); err != nil {
-				return err
-			}
-		} else {
-			if err := q.QueryRowContext(ctx, `SELECT count(*) FROM themes t JOIN consultations c ON c.theme_workshop_id = t.workshop_id
-				WHERE t.id = ? AND c.id = ?`, themeID, consultationID).Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				return domain.Errorf(domain.KindNotFound, "theme_not_found")
-			}
-			if _, err := q.ExecContext(ctx, `INSERT INTO consultation_comment_themes (respondent_id, section_id, theme_id, tagged_at)
-				VALUES (?, ?, ?, ?) ON CONFLICT (respondent_id, section_id) DO UPDATE SET theme_id = excluded.theme_id,
-				tagged_at = excluded.tagged_at`, respondentID, sectionID, themeID, formatTime(now)); err != nil {
-				return err
-			}
-		}
-		return appendAudit(ctx, q, now, domain.AuditEntry{Actor: by, Action: "consultation.tag", ObjectKind: "respondent",
-			ObjectID: respondentID, EventID: consultationID, After: jsonOf(map[string]string{"section": sectionID, "theme": themeID})})
-	})
+// CommentExists reports whether a respondent of the consultation and a
+// section of it exist (a comment that can be tagged).
+func (tx *Tx) CommentExists(consultationID, respondentID, sectionID string) (bool, error) {
+	var n int
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT count(*) FROM consultation_respondents r JOIN consultation_sections s
+		ON s.consultation_id = r.consultation_id WHERE r.id = ? AND s.id = ? AND r.consultation_id = ?`,
+		respondentID, sectionID, consultationID).Scan(&n)
+	return n > 0, translate(err)
+}
+
+// IsThemeOfThemeWorkshop reports whether a theme belongs to the workshop
+// whose themes the consultation's comments get.
+func (tx *Tx) IsThemeOfThemeWorkshop(consultationID, themeID string) (bool, error) {
+	var n int
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT count(*) FROM themes t JOIN consultations c ON c.theme_workshop_id = t.workshop_id
+		WHERE t.id = ? AND c.id = ?`, themeID, consultationID).Scan(&n)
+	return n > 0, translate(err)
+}
+
+// TagComment gives one respondent's comment on a section a theme; an empty
+// theme removes the tag.
+func (tx *Tx) TagComment(respondentID, sectionID, themeID string) error {
+	if themeID == "" {
+		_, err := tx.q.ExecContext(tx.ctx, `DELETE FROM consultation_comment_themes WHERE respondent_id = ? AND section_id = ?`,
+			respondentID, sectionID)
+		return translate(err)
+	}
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO consultation_comment_themes (respondent_id, section_id, theme_id, tagged_at)
+		VALUES (?, ?, ?, ?) ON CONFLICT (respondent_id, section_id) DO UPDATE SET theme_id = excluded.theme_id,
+		tagged_at = excluded.tagged_at`, respondentID, sectionID, themeID, formatTime(tx.now))
+	return translate(err)
 }
 
 // CommentThemes maps "respondentID/sectionID" to the theme of each tagged

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/samrad-se/samrad/server/domain"
 )
 
@@ -26,23 +24,22 @@ func scanUser(row interface{ Scan(...any) error }, extra ...any) (domain.User, e
 	return u, nil
 }
 
-// CreateUser stores a user with an already hashed password.
-func (s *Store) CreateUser(ctx context.Context, email, name string, role domain.Role, passwordHash string) (domain.User, error) {
-	id, err := uuid.NewV7()
-	if err != nil {
-		return domain.User{}, domain.Internal(err)
+// InsertUser stores a new user with an already hashed password.
+func (tx *Tx) InsertUser(u domain.User, passwordHash string) error {
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO users (id, email, name, password_hash, role, active, created_at, password_changed_at, lang)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, u.ID, u.Email, u.Name, passwordHash, u.Role, boolInt(u.Active),
+		formatTime(u.CreatedAt), formatTime(u.CreatedAt), u.Lang)
+	if isUniqueViolation(err) {
+		return domain.Errorf(domain.KindConflict, "email_taken")
 	}
-	var u domain.User
-	err = s.update(ctx, func(q querier, now time.Time) error {
-		_, err := q.ExecContext(ctx, `INSERT INTO users (id, email, name, password_hash, role, active, created_at)
-			VALUES (?, ?, ?, ?, ?, 1, ?)`, id.String(), email, name, passwordHash, role, formatTime(now))
-		if isUniqueViolation(err) {
-			return domain.Errorf(domain.KindConflict, "email_taken")
-		}
-		u = domain.User{ID: id.String(), Email: email, Name: name, Role: role, Active: true, CreatedAt: now, Lang: "sv"}
-		return err
-	})
-	return u, err
+	return translate(err)
+}
+
+// EmailTaken reports whether an account has this e-mail address.
+func (tx *Tx) EmailTaken(email string) (bool, error) {
+	var n int
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT count(*) FROM users WHERE email = ?`, email).Scan(&n)
+	return n > 0, translate(err)
 }
 
 // CountUsers tells whether the first administrator still has to be created.
@@ -96,55 +93,33 @@ func (s *Store) User(ctx context.Context, id string) (domain.User, error) {
 	return user(ctx, s.read, id)
 }
 
-// lastAdminGuard refuses a change that would leave no active administrator.
-func lastAdminGuard(ctx context.Context, q querier, u domain.User) error {
-	if u.Role != domain.RoleAdmin || !u.Active {
-		return nil
-	}
+func (tx *Tx) User(id string) (domain.User, error) { return user(tx.ctx, tx.q, id) }
+
+// ActiveAdmins counts the active administrators.
+func (tx *Tx) ActiveAdmins() (int, error) {
 	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM users WHERE role = 'admin' AND active = 1`).Scan(&n); err != nil {
-		return err
-	}
-	if n <= 1 {
-		return domain.Errorf(domain.KindConflict, "last_admin")
-	}
-	return nil
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT count(*) FROM users WHERE role = 'admin' AND active = 1`).Scan(&n)
+	return n, translate(err)
 }
 
-func userState(u domain.User) string {
-	return jsonOf(map[string]any{"email": u.Email, "name": u.Name, "role": u.Role, "active": u.Active})
+// SetUserAccess changes a user's role and whether the account is active.
+func (tx *Tx) SetUserAccess(id string, role domain.Role, active bool) error {
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE users SET role = ?, active = ? WHERE id = ?`, role, boolInt(active), id)
+	return translate(err)
 }
 
-// UpdateUser changes a user's role and whether the account is active. A
-// deactivated user's sessions end at once.
-func (s *Store) UpdateUser(ctx context.Context, id string, role domain.Role, active bool, by domain.Actor) error {
-	return s.update(ctx, func(q querier, now time.Time) error {
-		before, err := user(ctx, q, id)
-		if err != nil {
-			return err
-		}
-		if before.Role == role && before.Active == active {
-			return nil
-		}
-		if role != domain.RoleAdmin || !active {
-			if err := lastAdminGuard(ctx, q, before); err != nil {
-				return err
-			}
-		}
-		if _, err := q.ExecContext(ctx, `UPDATE users SET role = ?, active = ? WHERE id = ?`, role, boolInt(active), id); err != nil {
-			return err
-		}
-		if !active || role != before.Role {
-			// A new role takes effect on the next login; an old session must not keep the old one.
-			if _, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, id); err != nil {
-				return err
-			}
-		}
-		after := before
-		after.Role, after.Active = role, active
-		return appendAudit(ctx, q, now, domain.AuditEntry{Actor: by, Action: "user.update", ObjectKind: "user",
-			ObjectID: id, Before: userState(before), After: userState(after)})
-	})
+// EndSessions ends every session of a user except keep (a session's token
+// hash, or "").
+func (tx *Tx) EndSessions(userID, keep string) error {
+	_, err := tx.q.ExecContext(tx.ctx, `DELETE FROM sessions WHERE user_id = ? AND token_hash != ?`, userID, keep)
+	return translate(err)
+}
+
+// SetPasswordHash stores a user's new password hash.
+func (tx *Tx) SetPasswordHash(userID, hash string) error {
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?`,
+		hash, formatTime(tx.now), userID)
+	return translate(err)
 }
 
 // PasswordHash returns a user's current hash, to check the old password.
@@ -155,27 +130,6 @@ func (s *Store) PasswordHash(ctx context.Context, id string) (string, error) {
 		return "", domain.Errorf(domain.KindNotFound, "user_not_found")
 	}
 	return hash, err
-}
-
-// setPassword stores a new hash and ends every session of the user except
-// the one given (the browser that changed it).
-func setPassword(ctx context.Context, q querier, now time.Time, userID, hash, keepSession string) error {
-	if _, err := q.ExecContext(ctx, `UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?`,
-		hash, formatTime(now), userID); err != nil {
-		return err
-	}
-	_, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ? AND token_hash != ?`, userID, keepSession)
-	return err
-}
-
-// ChangePassword sets a user's password and signs out their other sessions.
-func (s *Store) ChangePassword(ctx context.Context, userID, hash, keepSession string, by domain.Actor) error {
-	return s.update(ctx, func(q querier, now time.Time) error {
-		if err := setPassword(ctx, q, now, userID, hash, keepSession); err != nil {
-			return err
-		}
-		return appendAudit(ctx, q, now, domain.AuditEntry{Actor: by, Action: "user.password", ObjectKind: "user", ObjectID: userID})
-	})
 }
 
 // SetUserLang remembers the language a user last logged in with: e-mail

@@ -70,20 +70,10 @@ func (tx *Tx) InsertWorkshop(w domain.Workshop, createdBy string) error {
 	return translate(assign(tx.ctx, tx.q, tx.now, domain.KindWorkshop, w.ID, createdBy))
 }
 
-// SetRetention changes how long a workshop's input is kept, with its audit entry.
-func (s *Store) SetRetention(ctx context.Context, workshopID string, months int, by domain.Actor) error {
-	return s.update(ctx, func(q querier, now time.Time) error {
-		before, err := workshop(ctx, q, workshopID)
-		if err != nil {
-			return err
-		}
-		if _, err := q.ExecContext(ctx, `UPDATE workshops SET retention_months = NULLIF(?, 0) WHERE id = ?`, months, workshopID); err != nil {
-			return err
-		}
-		return appendAudit(ctx, q, now, domain.AuditEntry{Actor: by, Action: "retention.set", ObjectKind: domain.KindWorkshop,
-			ObjectID: workshopID, EventID: workshopID, Before: jsonOf(map[string]int{"months": before.RetentionMonths}),
-			After: jsonOf(map[string]int{"months": months})})
-	})
+// SetRetention changes how long a workshop's input is kept (0: kept).
+func (tx *Tx) SetRetention(workshopID string, months int) error {
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE workshops SET retention_months = NULLIF(?, 0) WHERE id = ?`, months, workshopID)
+	return translate(err)
 }
 
 // WorkshopsToPurge lists workshops whose input the retention rule should

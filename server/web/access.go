@@ -5,7 +5,9 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/samrad-se/samrad/server/accounts"
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/workshop"
 )
 
 // addAccessView adds the workshop page's "who has access" and retention parts.
@@ -48,9 +50,9 @@ func (s *Server) addAssigned(c *fiber.Ctx, kind, id string, data fiber.Map) erro
 // assignFromForm gives a colleague access to an event or takes it away.
 func (s *Server) assignFromForm(c *fiber.Ctx, kind, id string) error {
 	if c.FormValue("remove") != "" {
-		return s.store.Unassign(c.UserContext(), kind, id, c.FormValue("user"), actorOf(c))
+		return s.record(c, &accounts.Revoke{Kind: kind, EventID: id, UserID: c.FormValue("user")})
 	}
-	return s.store.Assign(c.UserContext(), kind, id, c.FormValue("user"), actorOf(c))
+	return s.record(c, &accounts.Grant{Kind: kind, EventID: id, UserID: c.FormValue("user")})
 }
 
 func (s *Server) changeAccess(c *fiber.Ctx) error {
@@ -79,14 +81,10 @@ func (s *Server) changeConsultationAccess(c *fiber.Ctx) error {
 // setRetention chooses how long the workshop's input is kept.
 func (s *Server) setRetention(c *fiber.Ctx) error {
 	months, err := strconv.Atoi(c.FormValue("months"))
-	valid := false
-	for _, m := range domain.RetentionChoices {
-		valid = valid || m == months
+	if err != nil {
+		months = -1 // refused by the command
 	}
-	if err != nil || !valid {
-		return s.workshopError(c, domain.Errorf(domain.KindInvalid, "retention_invalid"))
-	}
-	if err := s.store.SetRetention(c.UserContext(), c.Params("id"), months, actorOf(c)); err != nil {
+	if err := s.record(c, &workshop.SetRetention{WorkshopID: c.Params("id"), Months: months}); err != nil {
 		return s.workshopError(c, err)
 	}
 	return c.Redirect("/admin/workshops/"+c.Params("id")+"?saved=retention#retention", fiber.StatusSeeOther)

@@ -3,6 +3,8 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/samrad-se/samrad/server/accounts"
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
 )
@@ -41,7 +43,7 @@ func (s *Server) changePassword(c *fiber.Ctx) error {
 		return fail(err)
 	}
 	keep := auth.HashToken(c.Cookies(s.cookieName(sessionCookie)))
-	if err := s.store.ChangePassword(c.UserContext(), u.ID, hash, keep, actorOf(c)); err != nil {
+	if err := s.record(c, &accounts.ChangePassword{UserID: u.ID, PasswordHash: hash, KeepSession: keep}); err != nil {
 		return err
 	}
 	return c.Redirect("/admin/account?saved=1", fiber.StatusSeeOther)
@@ -86,9 +88,21 @@ func (s *Server) useAccountLink(c *fiber.Ctx) error {
 	if err != nil {
 		return fail(err)
 	}
-	u, err := s.store.UseAccountLink(c.UserContext(), hash, name, pwHash)
-	if err != nil {
+	// The person acts for themselves: the log names them, as they named themselves.
+	who := name
+	if l.Purpose == "reset" {
+		if u, err := s.store.User(c.UserContext(), l.UserID); err == nil {
+			who = u.Name
+		}
+	}
+	actor := domain.Actor{ID: l.UserID, Name: who + " <" + l.Email + ">"}
+	if err := s.writer.Do(c.UserContext(), audit.Audited{Command: &accounts.UseLink{TokenHash: hash, Name: name, PasswordHash: pwHash},
+		Actor: actor}); err != nil {
 		return fail(err)
+	}
+	u, _, err := s.store.UserForLogin(c.UserContext(), l.Email)
+	if err != nil {
+		return err
 	}
 	if err := s.startSession(c, u.ID); err != nil {
 		return err

@@ -6,10 +6,10 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/workshop"
-	"github.com/samrad-se/samrad/server/writer"
 )
 
 func (s *Server) adminHome(c *fiber.Ctx) error {
@@ -69,7 +69,7 @@ func (s *Server) createWorkshop(c *fiber.Ctx) error {
 		Details:   workshop.Details{Name: f.Name, Date: f.Date, Place: f.Place},
 		Questions: lines(f.Questions), Themes: themes, Tables: tables, CreatedBy: userOf(c).ID,
 	}
-	if err := s.writer.Do(c.UserContext(), &workshop.Audited{Command: cmd, Actor: actorOf(c)}); err != nil {
+	if err := s.record(c, cmd); err != nil {
 		e := asDomain(err)
 		if e.Kind == domain.KindInternal {
 			return err
@@ -119,9 +119,8 @@ func (s *Server) renderWorkshop(c *fiber.Ctx, extra fiber.Map) error {
 // act runs a command from a form on the workshop page and returns to the
 // page: on success with a confirmation, on failure with the message and
 // what was typed, so nothing is lost.
-func (s *Server) act(c *fiber.Ctx, cmd writer.Command, saved string) error {
-	logged := &workshop.Audited{Command: cmd, Actor: actorOf(c), WorkshopID: c.Params("id")}
-	if err := s.writer.Do(c.UserContext(), logged); err != nil {
+func (s *Server) act(c *fiber.Ctx, cmd audit.Command, saved string) error {
+	if err := s.record(c, cmd); err != nil {
 		return s.workshopError(c, err)
 	}
 	return c.Redirect("/admin/workshops/"+c.Params("id")+"?saved="+saved+"#"+saved, fiber.StatusSeeOther)

@@ -203,9 +203,7 @@ func TestEveryRouteAgainstEveryRole(t *testing.T) {
 	}
 	for _, u := range []domain.User{reader, owner} {
 		for kind, id := range map[string]string{domain.KindWorkshop: f.WorkshopID(), domain.KindConsultation: cid} {
-			if err := ts.store.Assign(ctx, kind, id, u.ID, domain.SystemActor); err != nil {
-				t.Fatal(err)
-			}
+			ts.assign(t, kind, id, u.ID)
 		}
 	}
 
@@ -334,9 +332,7 @@ func TestReaderWatchesButCannotModerate(t *testing.T) {
 	ts.withAdmin(t)
 	reader := ts.withUser(t, "reader@example.se", "läser men ändrar inget", domain.RoleReader)
 	f := ts.workshop(t)
-	if err := ts.store.Assign(context.Background(), domain.KindWorkshop, f.WorkshopID(), reader.ID, domain.SystemActor); err != nil {
-		t.Fatal(err)
-	}
+	ts.assign(t, domain.KindWorkshop, f.WorkshopID(), reader.ID)
 	b := ts.browser(t)
 	b.login("reader@example.se", "läser men ändrar inget")
 	page := b.get("/admin/workshops/" + f.WorkshopID())

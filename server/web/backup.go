@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -10,8 +9,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
-
-	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/audit"
 )
 
 // downloadBackup hands an administrator a fresh, checked copy of the whole
@@ -35,8 +33,7 @@ func (s *Server) downloadBackup(c *fiber.Ctx) error {
 	name := "samrad-" + s.cfg.Now().In(time.UTC).Format("2006-01-02T150405Z") + ".db"
 	slog.Info("backup downloaded", "request_id", requestIDOf(c), "user", userOf(c).ID, "bytes", res.Size, "took", res.Duration)
 	// The copy holds everyone's data: who took one belongs in the audit log.
-	if err := s.store.Audit(c.UserContext(), domain.AuditEntry{Actor: actorOf(c), Action: "export.backup", ObjectKind: "database",
-		ObjectID: name, After: fmt.Sprintf(`{"bytes":%d}`, res.Size)}); err != nil {
+	if err := s.record(c, audit.Note{Action: "export.backup", Kind: "database", ObjectID: name}); err != nil {
 		f.Close()
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/export"
 	"github.com/samrad-se/samrad/server/storage"
@@ -39,8 +40,8 @@ func (s *Server) export(c *fiber.Ctx) error {
 			defer cancel()
 			return s.store.EachInput(ctx, setup.Workshop.ID, fn)
 		}}
-	if err := s.store.Audit(c.UserContext(), domain.AuditEntry{Actor: actorOf(c), Action: "export." + c.Params("format"),
-		ObjectKind: domain.KindWorkshop, ObjectID: setup.Workshop.ID, EventID: setup.Workshop.ID}); err != nil {
+	if err := s.record(c, audit.Note{Action: "export." + c.Params("format"), Kind: domain.KindWorkshop,
+		ObjectID: setup.Workshop.ID, EventID: setup.Workshop.ID}); err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, format.mime)

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samrad-se/samrad/server/accounts"
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/internal/testutil"
@@ -104,11 +106,26 @@ func (ts *testServer) withUser(t *testing.T, email, password string, role domain
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := ts.store.CreateUser(context.Background(), email, "Anna Processledare", role, hash)
+	ts.do(t, &accounts.CreateUser{Email: email, Name: "Anna Processledare", Role: role, PasswordHash: hash})
+	u, _, err := ts.store.UserForLogin(context.Background(), email)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return u
+}
+
+// do runs an audited command as the system would (set-up outside the pages).
+func (ts *testServer) do(t *testing.T, cmd audit.Command) {
+	t.Helper()
+	if err := ts.writer.Do(context.Background(), audit.Audited{Command: cmd, Actor: domain.SystemActor}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// assign gives a user access to an event.
+func (ts *testServer) assign(t *testing.T, kind, eventID, userID string) {
+	t.Helper()
+	ts.do(t, &accounts.Grant{Kind: kind, EventID: eventID, UserID: userID})
 }
 
 // workshop creates a workshop with 3 tables, open, question 1 open.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/storage"
@@ -168,7 +169,7 @@ func (e dashboardEndpoint) Open(ctx context.Context, p *live.Peer) (live.Opening
 }
 
 func (e dashboardEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.Inbound) ([]byte, error) {
-	var cmd writer.Command
+	var cmd audit.Command
 	switch msg.Type {
 	case "moderate":
 		cmd = &workshop.Moderate{WorkshopID: e.workshopID, InputID: msg.Item, Action: msg.Action,
@@ -189,7 +190,7 @@ func (e dashboardEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.I
 	if !mayChange {
 		return nil, domain.Errorf(domain.KindForbidden, "read_only")
 	}
-	if err := e.s.writer.Do(ctx, &workshop.Audited{Command: cmd, Actor: actorFor(&u), WorkshopID: e.workshopID}); err != nil {
+	if err := e.s.writer.Do(ctx, audit.Audited{Command: cmd, Actor: actorFor(&u)}); err != nil {
 		return nil, err
 	}
 	return live.OK(msg.Req, nil), nil

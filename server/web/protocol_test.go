@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samrad-se/samrad/server/accounts"
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/internal/testutil"
 	"github.com/samrad-se/samrad/server/live"
@@ -96,8 +98,8 @@ func TestDuplicateAckIsTheAnswer(t *testing.T) {
 	id := newID()
 	p.send(submitMsg(f, id, "Dolt av processledaren"))
 	first := p.nextOf("ack")
-	hide := &workshop.Audited{Command: &workshop.Moderate{WorkshopID: f.WorkshopID(), InputID: id, Action: workshop.ActHide},
-		Actor: domain.SystemActor, WorkshopID: f.WorkshopID()}
+	hide := audit.Audited{Command: &workshop.Moderate{WorkshopID: f.WorkshopID(), InputID: id, Action: workshop.ActHide},
+		Actor: domain.SystemActor}
 	if err := ts.writer.Do(context.Background(), hide); err != nil {
 		t.Fatal(err)
 	}
@@ -446,9 +448,7 @@ func TestRightsAreCheckedOnOpenSockets(t *testing.T) {
 	f := ts.workshop(t)
 	ctx := context.Background()
 	grant := func(u domain.User) {
-		if err := ts.store.Assign(ctx, domain.KindWorkshop, f.WorkshopID(), u.ID, domain.SystemActor); err != nil {
-			t.Fatal(err)
-		}
+		ts.assign(t, domain.KindWorkshop, f.WorkshopID(), u.ID)
 	}
 	dashboardOf := func(email, password string) *wsClient {
 		b := ts.browser(t)
@@ -476,9 +476,7 @@ func TestRightsAreCheckedOnOpenSockets(t *testing.T) {
 		u := ts.withUser(t, "anna@example.se", "ett annat långt lösenord", domain.RoleFacilitator)
 		grant(u)
 		d := dashboardOf("anna@example.se", "ett annat långt lösenord")
-		if err := ts.store.UpdateUser(ctx, u.ID, domain.RoleFacilitator, false, domain.SystemActor); err != nil {
-			t.Fatal(err)
-		}
+		ts.do(t, &accounts.UpdateUser{UserID: u.ID, Role: domain.RoleFacilitator, Active: false})
 		d.send(map[string]any{"type": "workshop", "req": "r1", "state": "closed"})
 		closedWith(t, d, live.CloseRevoked)
 		if w, _ := ts.store.Workshop(ctx, f.WorkshopID()); w.State != domain.WorkshopOpen {
@@ -489,9 +487,7 @@ func TestRightsAreCheckedOnOpenSockets(t *testing.T) {
 		u := ts.withUser(t, "bo@example.se", "ett tredje långt lösenord", domain.RoleReader)
 		grant(u)
 		d := dashboardOf("bo@example.se", "ett tredje långt lösenord")
-		if err := ts.store.Unassign(ctx, domain.KindWorkshop, f.WorkshopID(), u.ID, domain.SystemActor); err != nil {
-			t.Fatal(err)
-		}
+		ts.do(t, &accounts.Revoke{Kind: domain.KindWorkshop, EventID: f.WorkshopID(), UserID: u.ID})
 		closedWith(t, d, live.CloseRevoked)
 	})
 	t.Run("RoleLoweredToReader", func(t *testing.T) {
@@ -499,9 +495,7 @@ func TestRightsAreCheckedOnOpenSockets(t *testing.T) {
 		grant(u)
 		d := dashboardOf("cecilia@example.se", "ett fjärde långt lösenord")
 		// Changing a role ends the user's sessions; the connection closes.
-		if err := ts.store.UpdateUser(ctx, u.ID, domain.RoleReader, true, domain.SystemActor); err != nil {
-			t.Fatal(err)
-		}
+		ts.do(t, &accounts.UpdateUser{UserID: u.ID, Role: domain.RoleReader, Active: true})
 		closedWith(t, d, live.CloseRevoked)
 	})
 }

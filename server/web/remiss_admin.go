@@ -12,10 +12,10 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/i18n"
 	"github.com/samrad-se/samrad/server/remiss"
-	"github.com/samrad-se/samrad/server/writer"
 )
 
 // consultationParam loads the consultation named by the :cid route parameter.
@@ -130,7 +130,7 @@ func (s *Server) createConsultation(c *fiber.Ctx) error {
 		sections = step.sections
 	}
 	cmd := &remiss.Create{Details: d, Sections: sections, CreatedBy: userOf(c).ID}
-	if err := s.writer.Do(c.UserContext(), &remiss.Audited{Command: cmd, Actor: actorOf(c)}); err != nil {
+	if err := s.record(c, cmd); err != nil {
 		return failed(err)
 	}
 	return c.Redirect(consultationPath(cmd.ID)+"?saved=created", fiber.StatusSeeOther)
@@ -192,14 +192,14 @@ func (s *Server) renderConsultation(c *fiber.Ctx, con domain.Consultation, extra
 // remissAct runs a command from a form on the consultation page and returns
 // there: on success to the part that changed, on failure with the message
 // and what was typed.
-func (s *Server) remissAct(c *fiber.Ctx, build func(con domain.Consultation) (writer.Command, error), saved string) error {
+func (s *Server) remissAct(c *fiber.Ctx, build func(con domain.Consultation) (audit.Command, error), saved string) error {
 	con, err := s.consultationParam(c)
 	if err != nil {
 		return err
 	}
 	cmd, err := build(con)
 	if err == nil {
-		err = s.writer.Do(c.UserContext(), &remiss.Audited{Command: cmd, Actor: actorOf(c), ConsultationID: con.ID})
+		err = s.record(c, cmd)
 	}
 	if err != nil {
 		e := asDomain(err)
@@ -214,14 +214,14 @@ func (s *Server) remissAct(c *fiber.Ctx, build func(con domain.Consultation) (wr
 }
 
 func (s *Server) updateConsultation(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+	return s.remissAct(c, func(con domain.Consultation) (audit.Command, error) {
 		d, err := readConsultationForm(c).details()
 		return &remiss.UpdateDetails{ConsultationID: con.ID, Details: d}, err
 	}, "details")
 }
 
 func (s *Server) setConsultationState(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+	return s.remissAct(c, func(con domain.Consultation) (audit.Command, error) {
 		return &remiss.SetState{ConsultationID: con.ID, State: domain.ConsultationState(c.FormValue("state")),
 			Invite: s.cfg.Mail != nil && c.FormValue("invite") == "1"}, nil
 	}, "state")
@@ -232,32 +232,32 @@ func sectionForm(c *fiber.Ctx) domain.Section {
 }
 
 func (s *Server) addSection(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+	return s.remissAct(c, func(con domain.Consultation) (audit.Command, error) {
 		return &remiss.AddSection{ConsultationID: con.ID, Section: sectionForm(c)}, nil
 	}, "sections")
 }
 
 func (s *Server) editSection(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+	return s.remissAct(c, func(con domain.Consultation) (audit.Command, error) {
 		return &remiss.EditSection{ConsultationID: con.ID, Section: sectionForm(c)}, nil
 	}, "sections")
 }
 
 func (s *Server) moveSection(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+	return s.remissAct(c, func(con domain.Consultation) (audit.Command, error) {
 		return &remiss.MoveSection{ConsultationID: con.ID, SectionID: c.Params("sid"), Delta: delta(c)}, nil
 	}, "sections")
 }
 
 func (s *Server) deleteSection(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+	return s.remissAct(c, func(con domain.Consultation) (audit.Command, error) {
 		return &remiss.DeleteSection{ConsultationID: con.ID, SectionID: c.Params("sid")}, nil
 	}, "sections")
 }
 
 // invite adds one organisation (organisation and email fields) or a pasted list.
 func (s *Server) invite(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+	return s.remissAct(c, func(con domain.Consultation) (audit.Command, error) {
 		if pasted := strings.TrimSpace(c.FormValue("list")); pasted != "" {
 			list, err := remiss.ParseInviteList(pasted)
 			return &remiss.Invite{ConsultationID: con.ID, List: list}, err
@@ -268,7 +268,7 @@ func (s *Server) invite(c *fiber.Ctx) error {
 }
 
 func (s *Server) reopenRespondent(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+	return s.remissAct(c, func(con domain.Consultation) (audit.Command, error) {
 		return &remiss.Reopen{ConsultationID: con.ID, RespondentID: c.Params("rid"), Reopen: c.FormValue("reopen") == "1"}, nil
 	}, "invitees")
 }
@@ -276,13 +276,13 @@ func (s *Server) reopenRespondent(c *fiber.Ctx) error {
 // removeSpontaneous removes a spontaneous respondent that sent nothing
 // (spam through the public link); audited.
 func (s *Server) removeSpontaneous(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+	return s.remissAct(c, func(con domain.Consultation) (audit.Command, error) {
 		return &remiss.RemoveSpontaneous{ConsultationID: con.ID, RespondentID: c.Params("rid")}, nil
 	}, "invitees")
 }
 
 func (s *Server) attachDraftPDF(c *fiber.Ctx) error {
-	return s.remissAct(c, func(con domain.Consultation) (writer.Command, error) {
+	return s.remissAct(c, func(con domain.Consultation) (audit.Command, error) {
 		up, err := uploadOf(c, "pdf")
 		if err == nil && up == nil {
 			err = domain.Errorf(domain.KindInvalid, "remiss_attachment_empty")
@@ -360,7 +360,7 @@ func (s *Server) removeContactDetails(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.RemoveContactDetails(c.UserContext(), con.ID, c.Params("rid"), actorOf(c)); err != nil {
+	if err := s.record(c, &remiss.RemoveContactDetails{ConsultationID: con.ID, RespondentID: c.Params("rid")}); err != nil {
 		return err
 	}
 	return c.Redirect(consultationPath(con.ID)+"/responses/"+c.Params("rid")+"?saved=contact#contact-h", fiber.StatusSeeOther)

@@ -58,7 +58,7 @@ func (s *Server) saveNote(c *fiber.Ctx) error {
 	cmd := &remiss.SetNote{ConsultationID: con.ID, RespondentID: c.FormValue("respondent"), Part: c.FormValue("part"),
 		Comment: c.FormValue("comment"), Action: domain.Action(c.FormValue("action")), Base: c.FormValue("base"), By: userOf(c).Name}
 	anchor := "#n-" + cmd.RespondentID + "-" + cmd.Part
-	err = s.writer.Do(c.UserContext(), &remiss.Audited{Command: cmd, Actor: actorOf(c), ConsultationID: con.ID})
+	err = s.record(c, cmd)
 	if err == nil {
 		return c.Redirect(backTo(con.ID, c.FormValue("back"))+"?saved=note"+anchor, fiber.StatusSeeOther)
 	}
@@ -73,7 +73,7 @@ func (s *Server) saveSummary(c *fiber.Ctx) error {
 	}
 	cmd := &remiss.SetSummary{ConsultationID: con.ID, Part: c.FormValue("part"), Text: c.FormValue("text"),
 		Base: c.FormValue("base"), By: userOf(c).Name}
-	err = s.writer.Do(c.UserContext(), &remiss.Audited{Command: cmd, Actor: actorOf(c), ConsultationID: con.ID})
+	err = s.record(c, cmd)
 	if err == nil {
 		return c.Redirect(backTo(con.ID, c.FormValue("back"))+"?saved=summary#summary-"+cmd.Part, fiber.StatusSeeOther)
 	}

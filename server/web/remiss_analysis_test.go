@@ -131,9 +131,7 @@ func TestWorkingGroupAnalysis(t *testing.T) {
 
 	// A reader sees the analysis and cannot change it.
 	reader := ts.withUser(t, "reader@example.se", "läser men ändrar inget", domain.RoleReader)
-	if err := ts.store.Assign(context.Background(), domain.KindConsultation, id, reader.ID, domain.SystemActor); err != nil {
-		t.Fatal(err)
-	}
+	ts.assign(t, domain.KindConsultation, id, reader.ID)
 	rb := ts.browser(t)
 	rb.login("reader@example.se", "läser men ändrar inget")
 	page = rb.get(section)

@@ -37,7 +37,7 @@ func (s *Server) importNotes(c *fiber.Ctx) error {
 	con := comp.Consultation
 	if c.FormValue("op") == "apply" {
 		cmd := &remiss.ImportNotes{ConsultationID: con.ID, Changes: importChangesOfForm(c), By: userOf(c).Name}
-		if err := s.writer.Do(c.UserContext(), &remiss.Audited{Command: cmd, Actor: actorOf(c), ConsultationID: con.ID}); err != nil {
+		if err := s.record(c, cmd); err != nil {
 			return s.analysisFailed(c, err, fiber.Map{})
 		}
 		return c.Redirect(consultationPath(con.ID)+"/analysis?saved=import", fiber.StatusSeeOther)

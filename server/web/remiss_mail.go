@@ -10,9 +10,9 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/remiss"
-	"github.com/samrad-se/samrad/server/writer"
 )
 
 // wakeMail tells the e-mail worker that something may have been queued.
@@ -88,7 +88,7 @@ func (s *Server) renderMail(c *fiber.Ctx, con domain.Consultation, data fiber.Ma
 }
 
 // mailAct runs a command from the e-mail page and comes back to it.
-func (s *Server) mailAct(c *fiber.Ctx, build func(con domain.Consultation) writer.Command, saved string) error {
+func (s *Server) mailAct(c *fiber.Ctx, build func(con domain.Consultation) audit.Command, saved string) error {
 	con, err := s.consultationParam(c)
 	if err != nil {
 		return err
@@ -96,7 +96,7 @@ func (s *Server) mailAct(c *fiber.Ctx, build func(con domain.Consultation) write
 	if s.cfg.Mail == nil {
 		return domain.Errorf(domain.KindConflict, "mail_off")
 	}
-	err = s.writer.Do(c.UserContext(), &remiss.Audited{Command: build(con), Actor: actorOf(c), ConsultationID: con.ID})
+	err = s.record(c, build(con))
 	if err != nil {
 		e := asDomain(err)
 		if e.Kind == domain.KindInternal {
@@ -110,7 +110,7 @@ func (s *Server) mailAct(c *fiber.Ctx, build func(con domain.Consultation) write
 }
 
 func (s *Server) setMailSettings(c *fiber.Ctx) error {
-	return s.mailAct(c, func(con domain.Consultation) writer.Command {
+	return s.mailAct(c, func(con domain.Consultation) audit.Command {
 		days, err := strconv.Atoi(c.FormValue("reminder_days"))
 		if err != nil {
 			days = -1
@@ -120,13 +120,13 @@ func (s *Server) setMailSettings(c *fiber.Ctx) error {
 }
 
 func (s *Server) sendInvitations(c *fiber.Ctx) error {
-	return s.mailAct(c, func(con domain.Consultation) writer.Command {
+	return s.mailAct(c, func(con domain.Consultation) audit.Command {
 		return &remiss.SendInvitations{ConsultationID: con.ID, RespondentID: c.FormValue("respondent")}
 	}, "invitations")
 }
 
 func (s *Server) resendMail(c *fiber.Ctx) error {
-	return s.mailAct(c, func(con domain.Consultation) writer.Command {
+	return s.mailAct(c, func(con domain.Consultation) audit.Command {
 		return &remiss.ResendMail{ConsultationID: con.ID, MailID: c.Params("mid")}
 	}, "log")
 }

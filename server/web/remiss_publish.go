@@ -20,10 +20,10 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/i18n"
 	"github.com/samrad-se/samrad/server/remiss"
-	"github.com/samrad-se/samrad/server/writer"
 )
 
 // publishRow is one answer on the working group's publication page.
@@ -63,12 +63,12 @@ func (s *Server) renderPublish(c *fiber.Ctx, data fiber.Map) error {
 }
 
 // publishAct runs a publication command and returns to where it was asked.
-func (s *Server) publishAct(c *fiber.Ctx, back string, build func(con domain.Consultation) writer.Command, saved string) error {
+func (s *Server) publishAct(c *fiber.Ctx, back string, build func(con domain.Consultation) audit.Command, saved string) error {
 	con, err := s.consultationParam(c)
 	if err != nil {
 		return err
 	}
-	err = s.writer.Do(c.UserContext(), &remiss.Audited{Command: build(con), Actor: actorOf(c), ConsultationID: con.ID})
+	err = s.record(c, build(con))
 	if err != nil {
 		e := asDomain(err)
 		if e.Kind == domain.KindInternal {
@@ -93,20 +93,20 @@ func (s *Server) setPublished(c *fiber.Ctx) error {
 	if publish {
 		saved = "published"
 	}
-	return s.publishAct(c, c.FormValue("back"), func(con domain.Consultation) writer.Command {
+	return s.publishAct(c, c.FormValue("back"), func(con domain.Consultation) audit.Command {
 		return &remiss.Publish{ConsultationID: con.ID, RespondentID: c.Params("rid"), Publish: publish, By: userOf(c).Name}
 	}, saved)
 }
 
 func (s *Server) addRedaction(c *fiber.Ctx) error {
-	return s.publishAct(c, "review", func(con domain.Consultation) writer.Command {
+	return s.publishAct(c, "review", func(con domain.Consultation) audit.Command {
 		return &remiss.Redact{ConsultationID: con.ID, RespondentID: c.Params("rid"), Part: c.FormValue("part"),
 			Text: c.FormValue("text"), Reason: c.FormValue("reason"), By: userOf(c).Name}
 	}, "redacted")
 }
 
 func (s *Server) removeRedaction(c *fiber.Ctx) error {
-	return s.publishAct(c, "review", func(con domain.Consultation) writer.Command {
+	return s.publishAct(c, "review", func(con domain.Consultation) audit.Command {
 		return &remiss.Unredact{ConsultationID: con.ID, RespondentID: c.Params("rid"), RedactionID: c.Params("xid")}
 	}, "unredacted")
 }

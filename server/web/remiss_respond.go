@@ -12,6 +12,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/remiss"
 	"github.com/samrad-se/samrad/server/writer"
@@ -182,7 +183,11 @@ func (s *Server) respond(c *fiber.Ctx) error {
 		if s.cfg.Mail != nil {
 			cmd.ReceiptLang = lang
 		}
-		if err := s.writer.Do(c.UserContext(), cmd); err != nil {
+		var run writer.Command = cmd
+		if cmd.Staff != nil {
+			run = audit.Audited{Command: cmd, Actor: *cmd.Staff}
+		}
+		if err := s.writer.Do(c.UserContext(), run); err != nil {
 			return s.respondFailed(c, f, err)
 		}
 		s.wakeMail()

@@ -173,8 +173,7 @@ func (s *Server) replaceSections(c *fiber.Ctx) error {
 	if step.save && !s.checkSplit(c, &p, step.sections) {
 		c.Status(fiber.StatusBadRequest)
 	} else if step.save {
-		err := s.writer.Do(c.UserContext(), &remiss.Audited{Command: &remiss.ReplaceSections{ConsultationID: con.ID,
-			Sections: step.sections}, Actor: actorOf(c), ConsultationID: con.ID})
+		err := s.record(c, &remiss.ReplaceSections{ConsultationID: con.ID, Sections: step.sections})
 		if err == nil {
 			return c.Redirect(consultationPath(con.ID)+"?saved=sections#sections", fiber.StatusSeeOther)
 		}

@@ -11,14 +11,11 @@ import (
 
 func TestPrivateLinksOnlyForThoseWhoRunTheConsultation(t *testing.T) {
 	ts, _ := newRemissServer(t)
-	ctx := context.Background()
 	admin := ts.browser(t)
 	admin.login(adminEmail, adminPassword)
 	id, links := createDemo(t, ts, admin) // checks that the runner sees every link
 	u := ts.withUser(t, "reader@example.se", "läser men ändrar inget", domain.RoleReader)
-	if err := ts.store.Assign(ctx, domain.KindConsultation, id, u.ID, domain.SystemActor); err != nil {
-		t.Fatal(err)
-	}
+	ts.assign(t, domain.KindConsultation, id, u.ID)
 	reader := ts.browser(t)
 	reader.login("reader@example.se", "läser men ändrar inget")
 	page := reader.get("/admin/consultations/" + id)

@@ -71,9 +71,7 @@ func TestThemeViewShowsWorkshopInputAndTaggedComments(t *testing.T) {
 
 	// A processledare who may see the workshop but not the consultation sees only the workshop's input.
 	fac := ts.withUser(t, "camilla@example.se", "processledare 2026", domain.RoleFacilitator)
-	if err := ts.store.Assign(ctx, domain.KindWorkshop, f.WorkshopID(), fac.ID, domain.SystemActor); err != nil {
-		t.Fatal(err)
-	}
+	ts.assign(t, domain.KindWorkshop, f.WorkshopID(), fac.ID)
 	b := ts.browser(t)
 	b.login("camilla@example.se", "processledare 2026")
 	mine := b.get("/admin/workshops/" + f.WorkshopID() + "/themes/" + theme.ID)
@@ -118,9 +116,7 @@ func TestThemesNeedAccessToTheirWorkshop(t *testing.T) {
 		t.Fatal("the administrator, who may see the workshop, is not offered its themes")
 	}
 	fac := ts.withUser(t, "camilla@example.se", "processledare 2026", domain.RoleFacilitator)
-	if err := ts.store.Assign(ctx, domain.KindConsultation, id, fac.ID, domain.SystemActor); err != nil {
-		t.Fatal(err)
-	}
+	ts.assign(t, domain.KindConsultation, id, fac.ID)
 	b := ts.browser(t)
 	b.login("camilla@example.se", "processledare 2026")
 	view := b.get(section)

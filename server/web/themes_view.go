@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/remiss"
 	"github.com/samrad-se/samrad/server/storage"
 )
 
@@ -75,7 +76,7 @@ func (s *Server) setThemeWorkshop(c *fiber.Ctx) error {
 			return domain.Errorf(domain.KindNotFound, "workshop_not_found")
 		}
 	}
-	if err := s.store.SetThemeWorkshop(c.UserContext(), con.ID, wid, actorOf(c)); err != nil {
+	if err := s.record(c, &remiss.SetThemeWorkshop{ConsultationID: con.ID, WorkshopID: wid}); err != nil {
 		return err
 	}
 	return c.Redirect(consultationPath(con.ID)+"?saved=themes#themes", fiber.StatusSeeOther)
@@ -97,7 +98,8 @@ func (s *Server) tagComment(c *fiber.Ctx) error {
 			return domain.Errorf(domain.KindNotFound, "theme_not_found")
 		}
 	}
-	if err := s.store.TagComment(c.UserContext(), con.ID, c.FormValue("respondent"), sid, c.FormValue("theme"), actorOf(c)); err != nil {
+	if err := s.record(c, &remiss.TagComment{ConsultationID: con.ID, RespondentID: c.FormValue("respondent"), SectionID: sid,
+		ThemeID: c.FormValue("theme")}); err != nil {
 		return err
 	}
 	return c.Redirect(consultationPath(con.ID)+"/sections/"+sid+"?saved=tag#v-"+c.FormValue("respondent"), fiber.StatusSeeOther)

@@ -7,9 +7,11 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/samrad-se/samrad/server/accounts"
 	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/i18n"
+	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/storage"
 )
 
@@ -51,7 +53,11 @@ func (s *Server) createUser(c *fiber.Ctx, email, name, password string, role dom
 	if err != nil {
 		return domain.User{}, err
 	}
-	return s.store.CreateUser(c.UserContext(), email, name, role, hash)
+	if err := s.record(c, &accounts.CreateUser{Email: email, Name: name, Role: role, PasswordHash: hash, Lang: langOf(c)}); err != nil {
+		return domain.User{}, err
+	}
+	u, _, err := s.store.UserForLogin(c.UserContext(), email)
+	return u, err
 }
 
 func (s *Server) usersPage(c *fiber.Ctx) error {
@@ -113,7 +119,8 @@ func (s *Server) inviteUser(c *fiber.Ctx) error {
 	l := storage.AccountLink{Purpose: "invite", Email: email, Role: role}
 	mail := s.accountMail(domain.Mail{Kind: domain.MailStaffInvite, Recipient: email, Lang: lang,
 		Params: domain.MailParams{Token: token, Role: role}})
-	if err := s.store.CreateAccountLink(c.UserContext(), auth.HashToken(token), l, accountLinkTTL, actorOf(c), mail); err != nil {
+	if err := s.record(c, &accounts.CreateLink{TokenHash: auth.HashToken(token), Link: l, TTL: accountLinkTTL,
+		CreatedBy: userOf(c).ID, Mail: mail}); err != nil {
 		return s.usersError(c, err, form)
 	}
 	return s.renderUsers(c, s.linkShown(token, email, "invite", mail != nil, c))
@@ -143,9 +150,11 @@ func (s *Server) updateUser(c *fiber.Ctx) error {
 		return s.usersError(c, domain.Errorf(domain.KindInvalid, "role_invalid"), fiber.Map{})
 	}
 	active := c.FormValue("active") == "1"
-	if err := s.store.UpdateUser(c.UserContext(), c.Params("uid"), role, active, actorOf(c)); err != nil {
+	if err := s.record(c, &accounts.UpdateUser{UserID: c.Params("uid"), Role: role, Active: active}); err != nil {
 		return s.usersError(c, err, fiber.Map{})
 	}
+	// Their open dashboards close now rather than at the next check of rights.
+	s.hub.EndWhere(func(p *live.Peer) bool { return p.UserID == c.Params("uid") }, live.CloseRevoked)
 	return c.Redirect("/admin/users?saved=updated", fiber.StatusSeeOther)
 }
 
@@ -159,7 +168,8 @@ func (s *Server) resetLink(c *fiber.Ctx) error {
 	l := storage.AccountLink{Purpose: "reset", Email: u.Email, UserID: u.ID}
 	mail := s.accountMail(domain.Mail{Kind: domain.MailPasswordReset, UserID: u.ID, Recipient: u.Email, Lang: u.Lang,
 		Params: domain.MailParams{Token: token}})
-	if err := s.store.CreateAccountLink(c.UserContext(), auth.HashToken(token), l, accountLinkTTL, actorOf(c), mail); err != nil {
+	if err := s.record(c, &accounts.CreateLink{TokenHash: auth.HashToken(token), Link: l, TTL: accountLinkTTL,
+		CreatedBy: userOf(c).ID, Mail: mail}); err != nil {
 		return s.usersError(c, err, fiber.Map{})
 	}
 	return s.renderUsers(c, s.linkShown(token, u.Email, "reset", mail != nil, c))

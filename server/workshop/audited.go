@@ -1,83 +1,33 @@
 package workshop
 
 import (
-	"encoding/json"
-
+	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/storage"
 )
 
-// command is what the writer runs (writer.Command; named here so that this
-// package does not depend on the writer).
-type command interface {
-	Apply(tx *storage.Tx) ([]domain.Change, error)
-}
+// How each facilitator's command on a workshop appears in the audit log
+// (audit.Audited records it): the action, the objects it changes and their
+// states before.
 
-// subject is implemented by commands a person runs on a workshop: it names
-// the action and the objects it changes, so the audit log can keep their
-// state before.
-type subject interface {
-	auditSubject() (action, kind string, ids []string)
-}
-
-// Audited runs a facilitator's command and records it in the audit log in the
-// same transaction: who, what, and each changed object before and after.
-type Audited struct {
-	Command    command
-	Actor      domain.Actor
-	WorkshopID string
-}
-
-func (a *Audited) Apply(tx *storage.Tx) ([]domain.Change, error) {
-	action, kind, ids := "workshop.change", domain.KindWorkshop, []string(nil)
-	if s, ok := a.Command.(subject); ok {
-		action, kind, ids = s.auditSubject()
+// entry names a change to objects of a workshop, with their states before.
+// The first object names the entry; without objects, the workshop does.
+func entry(tx *storage.Tx, workshopID, action, kind string, ids ...string) (audit.Entry, error) {
+	e := audit.Entry{Action: action, Kind: kind, ObjectID: workshopID, EventID: workshopID}
+	if len(ids) > 0 {
+		e.ObjectID = ids[0]
 	}
 	var before []any
 	for _, id := range ids {
-		state, err := stateOf(tx, a.WorkshopID, kind, id)
+		state, err := stateOf(tx, workshopID, kind, id)
 		if err != nil {
 			// The command reports a missing object in its own words.
 			break
 		}
 		before = append(before, state)
 	}
-	changes, err := a.Command.Apply(tx)
-	if err != nil {
-		return nil, err
-	}
-	after := make([]any, 0, len(changes))
-	for _, c := range changes {
-		after = append(after, c.Payload)
-	}
-	objectID := a.WorkshopID
-	if len(ids) > 0 {
-		objectID = ids[0]
-	} else if id := createdID(a.Command); id != "" {
-		objectID = id
-	}
-	if len(after) == 0 && objectID != "" {
-		// Changes nobody watches live (a new workshop) are still recorded as they now are.
-		if state, err := stateOf(tx, a.WorkshopID, kind, objectID); err == nil {
-			after = append(after, state)
-		}
-	}
-	eventID := a.WorkshopID
-	if eventID == "" {
-		eventID = objectID
-	}
-	if err := tx.AppendAudit(domain.AuditEntry{Actor: a.Actor, Action: action, ObjectKind: kind, ObjectID: objectID,
-		EventID: eventID, Before: jsonList(before), After: jsonList(after)}); err != nil {
-		return nil, err
-	}
-	return changes, nil
-}
-
-func createdID(cmd command) string {
-	if c, ok := cmd.(*Create); ok {
-		return c.ID
-	}
-	return ""
+	e.Before = audit.States(before...)
+	return e, nil
 }
 
 func stateOf(tx *storage.Tx, workshopID, kind, id string) (any, error) {
@@ -95,56 +45,57 @@ func stateOf(tx *storage.Tx, workshopID, kind, id string) (any, error) {
 	}
 }
 
-func jsonList(states []any) string {
-	if len(states) == 0 {
-		return ""
-	}
-	var v any = states
-	if len(states) == 1 {
-		v = states[0]
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return ""
-	}
-	return string(b)
+func (m *Moderate) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, m.WorkshopID, "input."+m.Action, "input", append([]string{m.InputID}, m.Sources...)...)
 }
 
-func (m *Moderate) auditSubject() (string, string, []string) {
-	return "input." + m.Action, "input", append([]string{m.InputID}, m.Sources...)
+func (c *Create) Audit(*storage.Tx) (audit.Entry, error) {
+	return audit.Entry{Action: "workshop.create", Kind: domain.KindWorkshop}, nil
 }
-func (c *Create) auditSubject() (string, string, []string) {
-	return "workshop.create", domain.KindWorkshop, nil
+func (c *Create) CreatedID() string { return c.ID }
+
+// AuditAfter is the new workshop as it now is: nobody watches it live yet.
+func (c *Create) AuditAfter(tx *storage.Tx) any {
+	w, err := tx.Workshop(c.ID)
+	if err != nil {
+		return nil
+	}
+	return w
 }
-func (c *UpdateDetails) auditSubject() (string, string, []string) {
-	return "workshop.details", domain.KindWorkshop, []string{c.WorkshopID}
+
+func (c *UpdateDetails) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "workshop.details", domain.KindWorkshop, c.WorkshopID)
 }
-func (c *SetState) auditSubject() (string, string, []string) {
-	return "workshop.state", domain.KindWorkshop, []string{c.WorkshopID}
+func (c *SetState) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "workshop.state", domain.KindWorkshop, c.WorkshopID)
 }
-func (c *AddQuestion) auditSubject() (string, string, []string) {
-	return "question.add", "question", nil
+func (c *AddQuestion) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "question.add", "question")
 }
-func (c *EditQuestion) auditSubject() (string, string, []string) {
-	return "question.edit", "question", []string{c.QuestionID}
+func (c *EditQuestion) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "question.edit", "question", c.QuestionID)
 }
-func (c *SetQuestionState) auditSubject() (string, string, []string) {
-	return "question.state", "question", []string{c.QuestionID}
+func (c *SetQuestionState) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "question.state", "question", c.QuestionID)
 }
-func (c *MoveQuestion) auditSubject() (string, string, []string) {
-	return "question.move", "question", []string{c.QuestionID}
+func (c *MoveQuestion) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "question.move", "question", c.QuestionID)
 }
-func (c *AddTheme) auditSubject() (string, string, []string) { return "theme.add", "theme", nil }
-func (c *UpdateTheme) auditSubject() (string, string, []string) {
-	return "theme.edit", "theme", []string{c.ThemeID}
+func (c *AddTheme) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "theme.add", "theme")
 }
-func (c *MoveTheme) auditSubject() (string, string, []string) {
-	return "theme.move", "theme", []string{c.ThemeID}
+func (c *UpdateTheme) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "theme.edit", "theme", c.ThemeID)
 }
-func (c *DeleteTheme) auditSubject() (string, string, []string) {
-	return "theme.delete", "theme", []string{c.ThemeID}
+func (c *MoveTheme) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "theme.move", "theme", c.ThemeID)
 }
-func (c *AddTables) auditSubject() (string, string, []string) { return "table.add", "table", nil }
-func (c *RenameTable) auditSubject() (string, string, []string) {
-	return "table.rename", "table", []string{c.TableID}
+func (c *DeleteTheme) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "theme.delete", "theme", c.ThemeID)
+}
+func (c *AddTables) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "table.add", "table")
+}
+func (c *RenameTable) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "table.rename", "table", c.TableID)
 }
