@@ -47,6 +47,23 @@ func tokenize(text string) []token {
 	return out
 }
 
+// Analysis is a text analysed once: its words and the features and
+// mentions the model keeps for it. Suggest, Similar and Add all start from
+// it, so a new answer is analysed once on its way through the server (the
+// web handler suggests, the learner adds) instead of three times.
+type Analysis struct {
+	toks     []token
+	stored   []occurrence
+	mentions []mention
+}
+
+// Analyze analyses a text for SuggestFor, SimilarFor and Answer.Analysis.
+// It needs no model and may run on any goroutine.
+func Analyze(text string) *Analysis {
+	toks := tokenize(text)
+	return &Analysis{toks: toks, stored: storedFeatures(toks), mentions: theConcepts().mentions(toks)}
+}
+
 // content reports whether a token can carry a topic: not a stop word, not a
 // number, and longer than one letter.
 func (t token) content() bool {

@@ -51,8 +51,8 @@ func storedFeatures(toks []token) []occurrence {
 
 // queryFeatures adds, to a text's own features, the known stems found inside
 // its compounds and the known stems its misspelt words were meant to be.
-func queryFeatures(toks []token, lex *lexicon) []occurrence {
-	out := storedFeatures(toks)
+func queryFeatures(stored []occurrence, toks []token, lex *lexicon) []occurrence {
+	out := append(make([]occurrence, 0, len(stored)+len(toks)), stored...)
 	seen := make(map[string]bool, len(out))
 	for _, o := range out {
 		seen[o.key] = true

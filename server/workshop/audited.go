@@ -73,12 +73,18 @@ func (a *Audited) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	return changes, nil
 }
 
+// creator is implemented by commands that make a new object, so the audit
+// entry can name it.
+type creator interface{ createdID() string }
+
 func createdID(cmd command) string {
-	if c, ok := cmd.(*Create); ok {
-		return c.ID
+	if c, ok := cmd.(creator); ok {
+		return c.createdID()
 	}
 	return ""
 }
+
+func (c *Create) createdID() string { return c.ID }
 
 func stateOf(tx *storage.Tx, workshopID, kind, id string) (any, error) {
 	switch kind {
@@ -112,6 +118,12 @@ func jsonList(states []any) string {
 
 func (m *Moderate) auditSubject() (string, string, []string) {
 	return "input." + m.Action, "input", append([]string{m.InputID}, m.Sources...)
+}
+func (c *SetAutoSort) auditSubject() (string, string, []string) {
+	return "workshop.auto_sort", domain.KindWorkshop, []string{c.WorkshopID}
+}
+func (c *SetThemeSummary) auditSubject() (string, string, []string) {
+	return "theme.summary", "theme", []string{c.ThemeID}
 }
 func (c *Create) auditSubject() (string, string, []string) {
 	return "workshop.create", domain.KindWorkshop, nil
