@@ -115,3 +115,10 @@ func (s *Store) Unsorted(ctx context.Context, workshopID string) ([]domain.Input
 		AND merged_into IS NULL AND theme_id = (SELECT id FROM themes WHERE workshop_id = inputs.workshop_id AND parking = 1)
 		ORDER BY created_at, id`, workshopID)
 }
+
+// Shown lists the inputs of a workshop that the wall shows: neither hidden
+// nor merged into another; of one theme only, if theme is set.
+func (s *Store) Shown(ctx context.Context, workshopID, theme string) ([]domain.Input, error) {
+	return collectInputs(ctx, s.read, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ?1 AND hidden = 0
+		AND merged_into IS NULL AND (?2 = '' OR theme_id = ?2) ORDER BY created_at, id`, workshopID, theme)
+}

@@ -22,6 +22,7 @@ import (
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/metrics"
+	"github.com/samrad-se/samrad/server/sorting"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/writer"
 )
@@ -52,6 +53,9 @@ type Config struct {
 	// accessibility statement); ContactEmail is where people write to it.
 	Organisation string
 	ContactEmail string
+	// Sorting suggests themes and serves the views derived from them; fed
+	// by the writer beside the hub (see server/main.go). Nil: no suggestions.
+	Sorting *sorting.Registry
 }
 
 // Server holds the dependencies of the handlers.

@@ -92,6 +92,7 @@ var routeAccess = map[string]who{
 	"POST /admin/workshops/:id/tables/:tid":                        runners,
 	"POST /admin/workshops/:id/access":                             runners,
 	"POST /admin/workshops/:id/retention":                          runners,
+	"POST /admin/workshops/:id/sorting":                            runners,
 	"GET /admin/workshops/:id/dashboard":                           viewers,
 	"GET /admin/workshops/:id/projector":                           viewers,
 	"GET /admin/workshops/:id/print":                               viewers,
