@@ -22,7 +22,7 @@ export class Similar {
     this.ctx.request({ type: 'similar' }).then((reply) => {
       this.pairs = reply.data?.pairs || [];
       this.render();
-      if (announce) this.ctx.say(t('sort.similar_found', { n: this.open().length }));
+      if (announce) this.ctx.say(t('sort.similar_found', { n: this.groups().length }));
     }, (err) => this.ctx.say(err.message)).finally(() => { this.find.disabled = false; });
   }
 
@@ -38,11 +38,11 @@ export class Similar {
 
   render() {
     if (this.pairs === null) return;
-    const pairs = this.open();
-    this.count.textContent = t('sort.pairs_n', { n: pairs.length });
+    const groups = this.groups();
+    this.count.textContent = t('sort.groups_n', { n: groups.length });
     const focused = document.activeElement;
     const index = [...this.list.children].findIndex((li) => li.contains(focused));
-    this.list.replaceChildren(...(pairs.length ? pairs.map((p) => this.pair(p))
+    this.list.replaceChildren(...(groups.length ? groups.map((g) => this.group(g))
       : [el('li', { class: 'empty', text: t('sort.similar_none') })]));
     if (index >= 0 && !focused.isConnected) {
       const li = this.list.children[Math.min(index, this.list.children.length - 1)];
@@ -50,29 +50,54 @@ export class Similar {
     }
   }
 
-  pair(p) {
+  /** Open pairs joined into groups of answers that all say the same thing, most alike first. */
+  groups() {
+    const parent = new Map();
+    const find = (x) => {
+      while (parent.get(x) !== x) x = parent.get(x);
+      return x;
+    };
+    const pairs = this.open();
+    for (const p of pairs) {
+      for (const x of [p.a, p.b]) if (!parent.has(x)) parent.set(x, x);
+      parent.set(find(p.a), find(p.b));
+    }
+    const byRoot = new Map();
+    for (const p of pairs) {
+      const r = find(p.a);
+      if (!byRoot.has(r)) byRoot.set(r, { ids: new Set(), pairs: [], shared: new Set() });
+      const g = byRoot.get(r);
+      g.ids.add(p.a);
+      g.ids.add(p.b);
+      g.pairs.push(p);
+      for (const w of p.shared) if (g.shared.size < 6) g.shared.add(w);
+    }
+    return [...byRoot.values()];
+  }
+
+  group(g) {
     const model = this.ctx.model;
-    const [a, b] = [model.items.get(p.a), model.items.get(p.b)];
-    const [target, source] = order(a, b);
-    const who = (i) => `${model.tables.get(i.table)?.name ?? ''}: `;
-    const merge = el('button', { type: 'button', class: 'small', text: t('sort.merge_pair'),
-      onclick: () => this.merge(target, source) });
+    const items = [...g.ids].map((id) => model.items.get(id)).sort(order);
+    const [target, ...sources] = items;
+    const tables = new Set(items.map((i) => i.table)).size;
+    const merge = el('button', { type: 'button', class: 'small', text: t('sort.merge_group', { n: items.length }),
+      onclick: () => this.merge(target, sources) });
     const not = el('button', { type: 'button', class: 'small', text: t('sort.not_same'), onclick: () => {
-      this.dismissed.add(`${p.a}|${p.b}`);
+      for (const p of g.pairs) this.dismissed.add(`${p.a}|${p.b}`);
       try { localStorage.setItem(this.key, JSON.stringify([...this.dismissed])); } catch { /* kept for this visit */ }
       this.render();
     } });
     const controls = el('div', { class: 'row' }, merge, not);
     controls.hidden = this.ctx.readOnly;
     return el('li', { class: 'pair' },
-      el('p', {}, el('strong', { text: who(a) }), model.shownText(a)),
-      el('p', {}, el('strong', { text: who(b) }), model.shownText(b)),
-      el('p', { class: 'shared', text: t('sort.shared', { words: p.shared.join(', ') }) }),
+      el('p', { class: 'small-heading', text: t('proj.merged', { n: tables }) }),
+      el('ul', {}, ...items.map((i) => el('li', {}, el('strong', { text: `${model.tables.get(i.table)?.name ?? ''}: ` }), model.shownText(i)))),
+      el('p', { class: 'shared', text: t('sort.shared', { words: [...g.shared].join(', ') }) }),
       controls);
   }
 
-  merge(target, source) {
-    this.ctx.command({ type: 'moderate', item: target.id, action: 'merge', sources: [source.id] },
+  merge(target, sources) {
+    this.ctx.command({ type: 'moderate', item: target.id, action: 'merge', sources: sources.map((i) => i.id) },
       () => this.ctx.say(t('sort.merged')));
   }
 
@@ -86,9 +111,9 @@ export class Similar {
         .filter(({ other }) => other && !other.mergedInto);
       const heading = el('p', { class: 'small-heading', text: t('sort.similar_for', { n: found.length }) });
       box.replaceChildren(heading, ...(found.length ? [el('ul', {}, ...found.map(({ m, other }) => {
-        const [target, source] = order(item, other);
+        const [target, source] = [item, other].sort(order);
         const merge = el('button', { type: 'button', class: 'small', text: t('sort.merge_pair'),
-          onclick: () => this.merge(target, source) });
+          onclick: () => this.merge(target, [source]) });
         merge.hidden = this.ctx.readOnly;
         return el('li', {}, el('span', { text: `${model.tables.get(other.table)?.name ?? ''}: ${model.shownText(other)}` }),
           el('span', { class: 'shared', text: ` – ${t('sort.shared', { words: m.shared.join(', ') })} ` }), merge);
@@ -98,9 +123,8 @@ export class Similar {
   }
 }
 
-/** Which of two answers the other is merged into: one already sorted, else the earlier. */
+/** Sorts the answer the others are merged into first: one already sorted, else the earliest. */
 function order(a, b) {
   const placed = (i) => (i.placedBy ? 1 : 0);
-  if (placed(a) !== placed(b)) return placed(a) ? [a, b] : [b, a];
-  return a.created <= b.created ? [a, b] : [b, a];
+  return (placed(b) - placed(a)) || a.created.localeCompare(b.created);
 }

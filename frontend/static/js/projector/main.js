@@ -159,8 +159,8 @@ function renderTerms(th) {
     const reps = th.summary ? [] : cached.data.representatives.map((r) => ({ r, item: model.items.get(r.id) })).filter((x) => x.item).slice(0, 3);
     content.replaceChildren(
       cached.data.terms.length ? wordCloud(cached.data.terms.slice(0, 20), headingId) : el('p', { class: 'empty', text: t('proj.no_terms') }),
-      reps.length ? el('h2', { class: 'reps-head', text: t('sort.representatives') }) : null,
-      reps.length ? el('ul', { class: 'items reps' }, ...reps.map(({ r, item }) => itemNode({ item, tables: r.tables }))) : null);
+      ...(reps.length ? [el('h2', { class: 'reps-head', text: t('sort.representatives') }),
+        el('ul', { class: 'items reps' }, ...reps.map(({ r, item }) => itemNode({ item, tables: r.tables })))] : []));
   }
   if (!cached || Date.now() - cached.at > 10000) {
     socket.request({ type: 'theme_view', item: th.id, question }).then((reply) => {
