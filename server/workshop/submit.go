@@ -143,7 +143,9 @@ type autoPlaced struct {
 	inputID string
 }
 
-func (a autoPlaced) Apply(*storage.Tx) ([]domain.Change, error) { return []domain.Change{a.change}, nil }
+func (a autoPlaced) Apply(*storage.Tx) ([]domain.Change, error) {
+	return []domain.Change{a.change}, nil
+}
 func (a autoPlaced) auditSubject() (string, string, []string) {
 	return "input.auto_place", "input", nil
 }
