@@ -56,9 +56,13 @@ const socket = new LiveSocket(`/ws/workshop/${workshopId}`, {
   onNotice: say,
 });
 
+let firstRender = false;
+
 function receive(msg) {
   // A snapshot holds everything: changes held back by the pause are older.
   if (msg.type === 'snapshot') buffered = [];
+  // Marks for the browser's performance timeline (and the browser tests).
+  if (msg.type === 'snapshot' && !firstRender) performance.mark('samrad:snapshot');
   if (msg.type === 'input' && !model.items.has(msg.data.id)) newSinceAnnounce++;
   if (paused && msg.type !== 'snapshot') {
     buffered.push(msg);
@@ -293,6 +297,10 @@ function render() {
   if (back && back !== document.activeElement && document.activeElement === document.body) back.focus({ preventScroll: true });
   if (focusedCard?.isConnected && focusedCard.closest('section.column') !== beforeColumn) {
     focusedCard.scrollIntoView({ block: 'nearest' });
+  }
+  if (!firstRender) {
+    firstRender = true;
+    performance.mark('samrad:first-render');
   }
 }
 

@@ -27,7 +27,7 @@ export class Queue {
     this.lastDone = null; // { ids, label } of the last accept or move, for undo
     this.bulkDone = null;
     this.empty.tabIndex = -1;
-    this.list.addEventListener('keydown', (ev) => this.key(ev));
+    document.getElementById('queue').addEventListener('keydown', (ev) => this.key(ev));
     this.list.addEventListener('focusin', (ev) => {
       const li = ev.target.closest('li.q-item');
       if (li) this.setCurrent(li.dataset.id);
@@ -94,6 +94,15 @@ export class Queue {
     // The answer in focus was sorted (here or by a colleague): the focus
     // goes to the one that took its place, never to the top of the page.
     if (hadFocus && !focused.isConnected) this.focusAt(focusIndex);
+    if (this.focusBulk && !this.bulk.disabled) {
+      this.focusBulk = false;
+      this.bulk.focus();
+      this.undoButton.hidden = true;
+    }
+    if (this.focusWanted && this.rows.has(this.focusWanted)) {
+      this.focusItem(this.focusWanted);
+      this.focusWanted = null;
+    }
   }
 
   row(item) {
@@ -175,9 +184,16 @@ export class Queue {
 
   /** Enter or A accepts, 1–9 choose a theme, S skips, arrows move, L similar, U undo. */
   key(ev) {
-    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.target.closest('select, input, textarea')) return;
     const li = ev.target.closest('li.q-item');
-    if (!li || ev.target.closest('select, input, textarea')) return;
+    if (!li) {
+      // With nothing focused in the list (or nothing left in it), U still undoes.
+      if (ev.key.toLowerCase() === 'u' && !this.ctx.readOnly) {
+        this.undo();
+        ev.preventDefault();
+      }
+      return;
+    }
     const id = li.dataset.id;
     const index = [...this.list.children].indexOf(li);
     const k = ev.key.toLowerCase();
@@ -243,8 +259,9 @@ export class Queue {
     this.lastDone = null;
     this.unplace(done.ids, () => {
       this.ctx.say(t('sort.undone', { n: done.ids.length }));
+      // The change may come a moment after the reply: focus it when it is drawn.
+      this.focusWanted = done.ids[0];
       this.render();
-      this.focusItem(done.ids[0]);
     });
   }
 
@@ -284,9 +301,10 @@ export class Queue {
     if (!ids) return;
     this.bulkDone = null;
     this.unplace(ids, () => {
-      this.undoButton.hidden = true;
       this.ctx.say(t('sort.undone', { n: ids.length }));
-      this.bulk.focus();
+      // The focus goes back to the bulk button once it can take it again.
+      this.focusBulk = true;
+      this.render();
     });
   }
 }
