@@ -15,6 +15,7 @@ import { Queue } from './queue.js';
 import { Similar } from './similar.js';
 import { ThemeInfo } from './themeinfo.js';
 import { haystack, matcher } from './search.js';
+import { cmp } from '../common/order.js';
 
 const COLUMN_PAGE = 25;
 
@@ -77,12 +78,18 @@ function receive(msg) {
   if (msg.type === 'snapshot') newSinceAnnounce = 0;
 }
 
+// version counts the changes applied, so that what is computed from all
+// answers is computed once per change, not once per part of the page.
+let version = 0;
+
 function changed(msg) {
+  version++;
   if (msg.type !== 'input' || msg.data.theme === themeInfo.theme) themeInfo.changed();
   scheduleRender();
 }
 
 function applyBuffered() {
+  version++;
   for (const m of buffered) if (model.apply(m)) themeInfo.changed();
   buffered = [];
   showPending();
@@ -119,6 +126,21 @@ function scheduleRender() {
     renderQueued = false;
     render();
   });
+}
+
+// later runs the parts of a render that may wait a moment, each once, in
+// order, each in a task of its own.
+const laterParts = [];
+function later(fn) {
+  if (laterParts.includes(fn)) return;
+  laterParts.push(fn);
+  if (laterParts.length === 1) setTimeout(runLater, 0);
+}
+function runLater() {
+  const fn = laterParts.shift();
+  if (!fn) return;
+  fn();
+  if (laterParts.length) setTimeout(runLater, 0);
 }
 
 const ctx = { model, command, request, say, readOnly, workshopId,
@@ -253,7 +275,7 @@ function render() {
   const drawn = new Set();
   for (const theme of model.themes) {
     const col = column(theme);
-    const list = byTheme.get(theme.id).sort((a, b) => b.created.localeCompare(a.created) || b.id.localeCompare(a.id));
+    const list = byTheme.get(theme.id).sort((a, b) => cmp(b.created, a.created) || cmp(b.id, a.id));
     const limit = limits.get(theme.id) || COLUMN_PAGE;
     const isCollapsed = collapsed.has(theme.id);
     const page = isCollapsed ? [] : list.filter((item, i) => i < limit || pinned.has(item.id));
@@ -284,12 +306,18 @@ function render() {
   document.getElementById('f-new-label').textContent = t('sort.only_new_n', { n: fresh });
   for (const id of selected) if (!model.items.has(id) || model.items.get(id).mergedInto) selected.delete(id);
   renderMergeBar();
-  renderControl();
-  renderFilters();
-  renderGrid();
   queue.render();
-  similar.render();
-  themeInfo.render();
+  // The rest follows in tasks of their own, so that no single task holds
+  // the page while answers keep arriving.
+  later(() => {
+    renderControl();
+    renderFilters();
+  });
+  later(renderGrid);
+  later(() => {
+    similar.render();
+    themeInfo.render();
+  });
   // Moving a node drops its focus, and the control buttons are built anew:
   // put the focus back where the keyboard user was, and when the answer
   // moved to another theme, bring it into view there.
@@ -321,7 +349,7 @@ function renderMergeBar() {
 
 document.getElementById('merge-do').addEventListener('click', () => {
   const items = [...selected].map((id) => model.items.get(id)).filter(Boolean)
-    .sort((a, b) => a.created.localeCompare(b.created));
+    .sort((a, b) => cmp(a.created, b.created));
   if (items.length < 2) return;
   const [target, ...rest] = items;
   command({ type: 'moderate', item: target.id, action: 'merge', sources: rest.map((i) => i.id) }, () => {
@@ -335,7 +363,17 @@ document.getElementById('merge-clear').addEventListener('click', () => {
   scheduleRender();
 });
 
+let countsOf = null;
+let countsCache = null;
 function counts() {
+  if (countsOf === model.items && countsCache && countsCache.version === version) return countsCache;
+  countsOf = model.items;
+  countsCache = tally();
+  countsCache.version = version;
+  return countsCache;
+}
+
+function tally() {
   const perQuestion = new Map();
   const perCell = new Map();
   const perTable = new Map();
@@ -397,25 +435,41 @@ function renderFilters() {
     model.sortedTables().map((tb) => [tb.id, tb.name]), filters.table);
 }
 
+// The grid is built when the tables or questions change; new answers only
+// change the numbers in its cells.
 let gridKey = '';
+const gridCells = new Map(); // "table|question" or "table|" (total) → td
 function renderGrid() {
   const { perCell, perTable } = counts();
   const qs = model.sortedQuestions();
   const tables = model.sortedTables();
-  const key = JSON.stringify([qs.map((q) => q.id), tables.map((tb) => tb.name), [...perCell]]);
-  if (key === gridKey) return;
-  gridKey = key;
-  const head = el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('dash.grid_table') }),
-    ...qs.map((q) => el('th', { scope: 'col', text: t('dash.question_n', { n: q.position }) })),
-    el('th', { scope: 'col', text: t('dash.grid_total') })));
-  const body = el('tbody', {}, ...tables.map((tb) => el('tr', {},
-    el('th', { scope: 'row', text: tb.name }),
-    ...qs.map((q) => {
-      const n = perCell.get(`${tb.id}|${q.id}`) || 0;
-      return el('td', { class: n ? 'has' : 'none' }, n ? String(n) : el('span', { 'aria-label': t('dash.grid_none') }, '–'));
-    }),
-    el('td', { text: String(perTable.get(tb.id) || 0) }))));
-  document.getElementById('grid').replaceChildren(head, body);
+  const key = JSON.stringify([qs.map((q) => [q.id, q.position]), tables.map((tb) => [tb.id, tb.name])]);
+  if (key !== gridKey) {
+    gridKey = key;
+    gridCells.clear();
+    const head = el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('dash.grid_table') }),
+      ...qs.map((q) => el('th', { scope: 'col', text: t('dash.question_n', { n: q.position }) })),
+      el('th', { scope: 'col', text: t('dash.grid_total') })));
+    const body = el('tbody', {}, ...tables.map((tb) => el('tr', {},
+      el('th', { scope: 'row', text: tb.name }),
+      ...[...qs.map((q) => `${tb.id}|${q.id}`), `${tb.id}|`].map((k) => {
+        const td = el('td');
+        gridCells.set(k, td);
+        return td;
+      }))));
+    document.getElementById('grid').replaceChildren(head, body);
+  }
+  for (const [k, td] of gridCells) {
+    const total = k.endsWith('|');
+    const n = total ? perTable.get(k.slice(0, -1)) || 0 : perCell.get(k) || 0;
+    if (td.dataset.n === String(n)) continue;
+    td.dataset.n = String(n);
+    if (total) td.textContent = String(n);
+    else {
+      td.className = n ? 'has' : 'none';
+      td.replaceChildren(n ? String(n) : el('span', { 'aria-label': t('dash.grid_none') }, '–'));
+    }
+  }
 }
 
 let searchTimer = null;

@@ -6,6 +6,7 @@
 import { t, clock } from '../common/i18n.js';
 import { el } from '../common/dom.js';
 import { suggestionText } from './card.js';
+import { cmp } from '../common/order.js';
 
 const PAGE = 12;
 const CHUNK = 100; // ids per command: the server takes at most 100 at once
@@ -53,7 +54,7 @@ export class Queue {
       if (item.theme === parking.id && !item.placedBy && !item.mergedInto && !item.hidden) list.push(item);
     }
     list.sort((a, b) => (this.skipped.has(a.id) - this.skipped.has(b.id))
-      || b.created.localeCompare(a.created) || b.id.localeCompare(a.id));
+      || cmp(b.created, a.created) || cmp(b.id, a.id));
     return list;
   }
 

@@ -4,6 +4,7 @@
 // answer path); a pair waved away stays away on this computer.
 import { t } from '../common/i18n.js';
 import { el } from '../common/dom.js';
+import { cmp } from '../common/order.js';
 
 export class Similar {
   constructor(ctx) {
@@ -126,5 +127,5 @@ export class Similar {
 /** Sorts the answer the others are merged into first: one already sorted, else the earliest. */
 function order(a, b) {
   const placed = (i) => (i.placedBy ? 1 : 0);
-  return (placed(b) - placed(a)) || a.created.localeCompare(b.created);
+  return (placed(b) - placed(a)) || cmp(a.created, b.created);
 }

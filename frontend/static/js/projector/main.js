@@ -11,6 +11,7 @@ import { connectionIndicator } from '../common/connection.js';
 import { t } from '../common/i18n.js';
 import { el } from '../common/dom.js';
 import { wordCloud } from '../common/cloud.js';
+import { cmp } from '../common/order.js';
 
 const root = document.getElementById('projector');
 const box = document.getElementById('slide');
@@ -50,7 +51,7 @@ function itemsOf(themeId) {
   const merged = model.mergedSources();
   return [...model.items.values()]
     .filter((i) => i.theme === themeId && shown(i))
-    .sort((a, b) => (b.highlighted - a.highlighted) || a.created.localeCompare(b.created))
+    .sort((a, b) => (b.highlighted - a.highlighted) || cmp(a.created, b.created))
     // "N bord sa liknande" counts tables, not answers: one table may have sent the same twice.
     .map((i) => ({ item: i, tables: new Set([i, ...(merged.get(i.id) || [])].map((x) => x.table)).size }));
 }
