@@ -170,7 +170,7 @@ func (m *Model) Add(a Answer) {
 		m.total[o.ch]++
 		st.feats = append(st.feats, f)
 	}
-	m.addMentions(st, an.mentions)
+	m.addMentions(st, an.mentioned())
 	m.answers[a.ID] = st
 	if theme != "" {
 		m.count(st, theme, +1)

@@ -118,7 +118,7 @@ func (m *Model) SimilarFor(an *Analysis, theme string, limit int) []Match {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	var q []dupRef
-	for _, x := range an.mentions {
+	for _, x := range an.mentioned() {
 		f := m.dups[x.key]
 		if f == nil {
 			f = newDupFeat(x) // mentioned by no stored answer
