@@ -38,7 +38,9 @@ export class Queue {
     this.undoButton.addEventListener('click', () => this.undoBulk());
     this.auto.addEventListener('change', () => this.ctx.command({ type: 'autosort', state: this.auto.checked ? 'on' : 'off' },
       () => this.ctx.say(t(this.auto.checked ? 'sort.auto_on' : 'sort.auto_off'))));
-    for (const b of [this.bulk, this.auto]) b.disabled = ctx.readOnly;
+    // A reader sees what waits, not the means to sort it.
+    this.bulk.hidden = ctx.readOnly;
+    this.auto.closest('.check').hidden = ctx.readOnly;
   }
 
   parking() {
