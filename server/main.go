@@ -27,8 +27,10 @@ import (
 	"github.com/samrad-se/samrad/server/mail"
 	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/retention"
+	"github.com/samrad-se/samrad/server/sorting"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/web"
+	"github.com/samrad-se/samrad/server/workshop"
 	"github.com/samrad-se/samrad/server/writer"
 )
 
@@ -114,8 +116,12 @@ func run(cfg config) error {
 
 	hub := live.NewHub()
 	m := metrics.New()
-	w := writer.New(store, hub, m.Commit)
+	// The sorting models learn from what the writer commits, beside the hub.
+	models := sorting.New(store)
+	w := writer.New(store, sorting.Fanout{hub, models}, m.Commit)
 	defer w.Close()
+	models.Start(func(ctx context.Context, cmd *workshop.Resuggest) error { return w.Do(ctx, cmd) })
+	defer models.Close()
 	m.Watch(hub, w)
 	setupToken, err := firstAdmin(store, w, cfg)
 	if err != nil {
@@ -123,7 +129,7 @@ func run(cfg config) error {
 	}
 	webCfg := web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken,
 		MetricsToken: cfg.metricsToken, Metrics: m, SessionTTL: cfg.sessionTTL, ProxyHeader: cfg.proxyHeader,
-		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail, Drain: cfg.drain}
+		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail, Drain: cfg.drain, Sorting: models}
 	var mailer *mail.Worker
 	if cfg.mail.Enabled() {
 		mailer = mail.New(cfg.mail, store, time.Now)

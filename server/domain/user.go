@@ -43,6 +43,9 @@ type Actor struct {
 // SystemActor is the server acting on its own (retention).
 var SystemActor = Actor{Name: "Samråd (automatiskt)"}
 
+// AutoSortActor is the automatic sorting setting placing an answer.
+var AutoSortActor = Actor{Name: "Automatisk sortering"}
+
 // AuditEntry is one line of the audit log. Before and After are JSON (or
 // empty); a redacted entry has lost them to retention.
 type AuditEntry struct {

@@ -34,12 +34,16 @@ type Workshop struct {
 	// RetentionMonths: input is deleted this long after the event (0 keeps it).
 	RetentionMonths int       `json:"-"`
 	PurgedAt        time.Time `json:"-"`
+	// AutoSort: confident suggestions place answers by themselves
+	// ("sortera automatiskt när förslaget är säkert"); off by default.
+	AutoSort bool `json:"autoSort"`
 }
 
 // ForTable is the workshop as its phones see it: without the event-wide
 // code, which leads to every table.
 func (w Workshop) ForTable() Workshop {
 	w.JoinCode = ""
+	w.AutoSort = false
 	return w
 }
 
@@ -85,7 +89,25 @@ type Theme struct {
 	Name       string `json:"name"`
 	Color      string `json:"color"`   // one of Palette
 	Parking    bool   `json:"parking"` // the "Övrigt / ej sorterat" column; cannot be removed
+	// Keywords teach the suggestions what the theme is about (facilitators
+	// edit them; preset sets ship with a list). Summary is the line a
+	// facilitator writes for the projector and the exports.
+	Keywords []string `json:"keywords,omitempty"`
+	Summary  string   `json:"summary,omitempty"`
 }
+
+// ForTable is the theme as phones see it: its name and colour, not the
+// facilitators' keywords and summary.
+func (t Theme) ForTable() Theme {
+	t.Keywords, t.Summary = nil, ""
+	return t
+}
+
+// MaxKeywords bounds a theme's keyword list; MaxSummaryRunes its summary line.
+const (
+	MaxKeywords     = 200
+	MaxSummaryRunes = 300
+)
 
 type Table struct {
 	ID         string `json:"id"`
@@ -110,6 +132,31 @@ type Input struct {
 	MergedInto  string    `json:"mergedInto,omitempty"`
 	CreatedAt   time.Time `json:"created"`
 	Seq         int64     `json:"seq"`
+	// Suggested is the theme suggested for it, with how sure the suggestion
+	// is (0–1) and the words that led to it; PlacedBy says who put it where
+	// it is.
+	Suggested  string    `json:"suggested,omitempty"`
+	Confidence float64   `json:"confidence,omitempty"`
+	Because    []string  `json:"because,omitempty"`
+	PlacedBy   Placement `json:"placedBy"`
+}
+
+// Placement says who put an input in its theme.
+type Placement string
+
+const (
+	PlacedByNobody Placement = ""       // waiting in the parking lot to be sorted
+	PlacedByPhone  Placement = "phone"  // the table chose the theme when it sent it
+	PlacedByPerson Placement = "person" // a facilitator moved or accepted it
+	PlacedByAuto   Placement = "auto"   // the automatic setting placed a confident suggestion
+)
+
+// Suggestion is a theme proposed for a text and why.
+type Suggestion struct {
+	ThemeID    string
+	Confidence float64
+	Confident  bool
+	Words      []string
 }
 
 // Shown is the text to present: the correction if there is one.

@@ -10,7 +10,8 @@ import (
 	"github.com/samrad-se/samrad/server/domain"
 )
 
-var csvHeader = []string{"Fråga nr", "Fråga", "Tema", "Bord", "Text", "Ursprunglig text", "Tid", "Status", "Id"}
+var csvHeader = []string{"Fråga nr", "Fråga", "Tema", "Bord", "Text", "Ursprunglig text", "Tid", "Status", "Id",
+	"Föreslaget tema", "Förslagets säkerhet", "Placerat av", "Temats sammanfattning"}
 
 // CSV writes one row per input in the dialect Swedish Excel opens with a
 // double click: UTF-8 with a BOM (else Excel guesses Windows-1252 and å, ä, ö
@@ -62,6 +63,10 @@ func inputRows(src Source, write func([]string) error) error {
 		row[6] = localTime(in.CreatedAt)
 		row[7] = status(in)
 		row[8] = in.ID
+		row[9] = l.themeName(in.Suggested)
+		row[10] = confidence(in)
+		row[11] = placedBy(in)
+		row[12] = l.themeSummary(in.ThemeID)
 		return write(row)
 	})
 }

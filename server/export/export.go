@@ -6,6 +6,7 @@ package export
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -161,4 +162,33 @@ func slug(s string, max int) string {
 		out = out[:max]
 	}
 	return strings.Trim(out, "-")
+}
+
+// placedBy says in words who put an input in its theme.
+func placedBy(in domain.Input) string {
+	switch in.PlacedBy {
+	case domain.PlacedByPhone:
+		return "bordet"
+	case domain.PlacedByPerson:
+		return "processledare"
+	case domain.PlacedByAuto:
+		return "automatiskt"
+	}
+	return "ej sorterat"
+}
+
+// confidence is a suggestion's confidence as Swedish Excel reads a number
+// ("0,87"); empty without a suggestion.
+func confidence(in domain.Input) string {
+	if in.Suggested == "" {
+		return ""
+	}
+	return strings.Replace(strconv.FormatFloat(in.Confidence, 'f', 2, 64), ".", ",", 1)
+}
+
+func (l *lookup) themeSummary(id string) string {
+	if i, ok := l.theme[id]; ok {
+		return l.themes[i].Summary
+	}
+	return ""
 }

@@ -34,12 +34,15 @@ func at(hhmm string) time.Time {
 
 func testInputs() []domain.Input {
 	return []domain.Input{
-		{ID: "i1", QuestionID: "q1", TableID: "b1", ThemeID: "t1", Text: "Vårdcentralen kan öppna sina lokaler för föreningar", Highlighted: true, CreatedAt: at("11:45")},
+		{ID: "i1", QuestionID: "q1", TableID: "b1", ThemeID: "t1", Text: "Vårdcentralen kan öppna sina lokaler för föreningar", Highlighted: true, CreatedAt: at("11:45"),
+			Suggested: "t1", Confidence: 0.93, Because: []string{"Vårdcentralen"}, PlacedBy: domain.PlacedByPerson},
 		{ID: "i2", QuestionID: "q1", TableID: "b2", ThemeID: "t1", Text: `=HYPERLINK("http://evil.example","Klicka")`, CreatedAt: at("11:46")},
 		{ID: "i3", QuestionID: "q1", TableID: "b1", ThemeID: "t2", Text: "-5", Hidden: true, Highlighted: true, CreatedAt: at("11:47")},
-		{ID: "i4", QuestionID: "q1", TableID: "b2", ThemeID: "tp", Text: "Ja; men \"kanske\"\nsen", CreatedAt: at("11:48")},
-		{ID: "i5", QuestionID: "q1", TableID: "b1", ThemeID: "t2", Text: "kulturskolan samarbetar med studieförbunden", EditedText: "Kulturskolan samarbetar med studieförbunden.", CreatedAt: at("11:49")},
-		{ID: "i6", QuestionID: "q2", TableID: "b2", ThemeID: "t2", Text: "=1+1", CreatedAt: at("11:50")},
+		{ID: "i4", QuestionID: "q1", TableID: "b2", ThemeID: "tp", Text: "Ja; men \"kanske\"\nsen", CreatedAt: at("11:48"),
+			Suggested: "t2", Confidence: 0.41},
+		{ID: "i5", QuestionID: "q1", TableID: "b1", ThemeID: "t2", Text: "kulturskolan samarbetar med studieförbunden", EditedText: "Kulturskolan samarbetar med studieförbunden.", CreatedAt: at("11:49"),
+			Suggested: "t2", Confidence: 0.88, Because: []string{"kulturskolan"}, PlacedBy: domain.PlacedByAuto},
+		{ID: "i6", QuestionID: "q2", TableID: "b2", ThemeID: "t2", Text: "=1+1", CreatedAt: at("11:50"), PlacedBy: domain.PlacedByPhone},
 		{ID: "i7", QuestionID: "q2", TableID: "b1", ThemeID: "t2", Text: "samma som ovan", MergedInto: "i6", CreatedAt: at("11:51")},
 		{ID: "i8", QuestionID: "q2", TableID: "b1", ThemeID: "tp", Text: "@bord1 +46 31 12 34 56", CreatedAt: at("11:52")},
 	}
@@ -58,7 +61,7 @@ func testSource(inputs []domain.Input) Source {
 			},
 			Themes: []domain.Theme{
 				{ID: "t1", Position: 1, Name: "Hälso- och sjukvård", Color: "blue"},
-				{ID: "t2", Position: 2, Name: "Kultur", Color: "green"},
+				{ID: "t2", Position: 2, Name: "Kultur", Color: "green", Summary: "Kulturen når fler med föreningarna", Keywords: []string{"kultur"}},
 				{ID: "tp", Position: 3, Name: "Övrigt / ej sorterat", Color: "grey", Parking: true},
 			},
 			Tables: []domain.Table{
@@ -83,16 +86,17 @@ func TestCSV(t *testing.T) {
 	if err := CSV(&buf, testSource(testInputs())); err != nil {
 		t.Fatal(err)
 	}
+	const sum = "Kulturen når fler med föreningarna"
 	want := "\uFEFF" +
-		"Fråga nr;Fråga;Tema;Bord;Text;Ursprunglig text;Tid;Status;Id\r\n" +
-		"1;" + q1Text + ";Hälso- och sjukvård;Bord 1;Vårdcentralen kan öppna sina lokaler för föreningar;;2013-09-17 13:45;markerad;i1\r\n" +
-		"1;" + q1Text + `;Hälso- och sjukvård;Bord 2 – Ängen;"'=HYPERLINK(""http://evil.example"",""Klicka"")";;2013-09-17 13:46;synlig;i2` + "\r\n" +
-		"1;" + q1Text + ";Kultur;Bord 1;'-5;;2013-09-17 13:47;dold;i3\r\n" +
-		"1;" + q1Text + `;Övrigt / ej sorterat;Bord 2 – Ängen;"Ja; men ""kanske""` + "\r\nsen\";;2013-09-17 13:48;synlig;i4\r\n" +
-		"1;" + q1Text + ";Kultur;Bord 1;Kulturskolan samarbetar med studieförbunden.;kulturskolan samarbetar med studieförbunden;2013-09-17 13:49;synlig;i5\r\n" +
-		"2;" + q2Text + ";Kultur;Bord 2 – Ängen;'=1+1;;2013-09-17 13:50;synlig;i6\r\n" +
-		"2;" + q2Text + ";Kultur;Bord 1;samma som ovan;;2013-09-17 13:51;sammanslagen;i7\r\n" +
-		"2;" + q2Text + ";Övrigt / ej sorterat;Bord 1;'@bord1 +46 31 12 34 56;;2013-09-17 13:52;synlig;i8\r\n"
+		"Fråga nr;Fråga;Tema;Bord;Text;Ursprunglig text;Tid;Status;Id;Föreslaget tema;Förslagets säkerhet;Placerat av;Temats sammanfattning\r\n" +
+		"1;" + q1Text + ";Hälso- och sjukvård;Bord 1;Vårdcentralen kan öppna sina lokaler för föreningar;;2013-09-17 13:45;markerad;i1;Hälso- och sjukvård;0,93;processledare;\r\n" +
+		"1;" + q1Text + `;Hälso- och sjukvård;Bord 2 – Ängen;"'=HYPERLINK(""http://evil.example"",""Klicka"")";;2013-09-17 13:46;synlig;i2;;;ej sorterat;` + "\r\n" +
+		"1;" + q1Text + ";Kultur;Bord 1;'-5;;2013-09-17 13:47;dold;i3;;;ej sorterat;" + sum + "\r\n" +
+		"1;" + q1Text + `;Övrigt / ej sorterat;Bord 2 – Ängen;"Ja; men ""kanske""` + "\r\nsen\";;2013-09-17 13:48;synlig;i4;Kultur;0,41;ej sorterat;\r\n" +
+		"1;" + q1Text + ";Kultur;Bord 1;Kulturskolan samarbetar med studieförbunden.;kulturskolan samarbetar med studieförbunden;2013-09-17 13:49;synlig;i5;Kultur;0,88;automatiskt;" + sum + "\r\n" +
+		"2;" + q2Text + ";Kultur;Bord 2 – Ängen;'=1+1;;2013-09-17 13:50;synlig;i6;;;bordet;" + sum + "\r\n" +
+		"2;" + q2Text + ";Kultur;Bord 1;samma som ovan;;2013-09-17 13:51;sammanslagen;i7;;;ej sorterat;" + sum + "\r\n" +
+		"2;" + q2Text + ";Övrigt / ej sorterat;Bord 1;'@bord1 +46 31 12 34 56;;2013-09-17 13:52;synlig;i8;;;ej sorterat;\r\n"
 	got := buf.String()
 	if got != want {
 		gl, wl := strings.Split(got, "\r\n"), strings.Split(want, "\r\n")
@@ -157,7 +161,7 @@ func TestCSVUnknownIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(buf.String(), "\r\n")
-	if want := ";;;;föräldralös;;;synlig;x"; lines[1] != want {
+	if want := ";;;;föräldralös;;;synlig;x;;;ej sorterat;"; lines[1] != want {
 		t.Errorf("got %q, want %q", lines[1], want)
 	}
 }
@@ -247,7 +251,10 @@ func TestXLSX(t *testing.T) {
 		"A12": "Kultur", "B12": "1", "C12": "1", "D12": "0", "E12": "2",
 		"A13": "Övrigt / ej sorterat", "B13": "1", "C13": "1", "D13": "0", "E13": "2",
 		"A14": "Totalt", "B14": "4", "C14": "2", "D14": "0", "E14": "6",
-		"A17": "Fråga 1", "B17": q1Text, "A19": "Fråga 3", "B19": "Utmaningar?",
+		"A16": "Teman: sammanfattning och nyckelord", "A17": "Tema", "B17": "Sammanfattning",
+		"A19": "Kultur", "B19": "Kulturen når fler med föreningarna",
+		"C19": "kulturskolan (1), samarbetar (1), studieförbunden (1)", "B20": "",
+		"A23": "Fråga 1", "B23": q1Text, "A25": "Fråga 3", "B25": "Utmaningar?",
 	} {
 		cellIs(t, f, s, ref, want)
 	}
@@ -265,7 +272,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatalf("%s has %d rows, want 7", q, len(rows))
 	}
 	cellIs(t, f, q, "A1", "Fråga 1: "+q1Text)
-	if want := "[Tema Bord Text Ursprunglig text Tid Status]"; fmt.Sprint(rows[1]) != want {
+	if want := "[Tema Bord Text Ursprunglig text Tid Status Föreslaget tema Förslagets säkerhet Placerat av]"; fmt.Sprint(rows[1]) != want {
 		t.Errorf("header %v", rows[1])
 	}
 	style := func(sheet, ref string) *excelize.Style {
@@ -291,7 +298,7 @@ func TestXLSX(t *testing.T) {
 	}
 	for ref, want := range map[string]string{
 		"A3": "Hälso- och sjukvård", "B3": "Bord 1", "C3": "Vårdcentralen kan öppna sina lokaler för föreningar",
-		"D3": "", "E3": "2013-09-17 13:45", "F3": "markerad",
+		"D3": "", "E3": "2013-09-17 13:45", "F3": "markerad", "G3": "Hälso- och sjukvård", "H3": "0.93", "I3": "processledare",
 		"C4": `=HYPERLINK("http://evil.example","Klicka")`,
 		"C5": "-5", "F5": "dold",
 		"A6": "Övrigt / ej sorterat", "C6": "Ja; men \"kanske\"\nsen",
@@ -427,7 +434,8 @@ func TestJSON(t *testing.T) {
 	}
 	want := map[string]any{"id": "i5", "question": "q1", "table": "b1", "theme": "t2",
 		"text": "kulturskolan samarbetar med studieförbunden", "edited": "Kulturskolan samarbetar med studieförbunden.",
-		"hidden": false, "highlighted": false, "mergedInto": "", "created": "2013-09-17T11:49:00Z"}
+		"hidden": false, "highlighted": false, "mergedInto": "", "created": "2013-09-17T11:49:00Z",
+		"suggestedTheme": "t2", "confidence": json.Number("0.88"), "because": []any{"kulturskolan"}, "placedBy": "auto"}
 	if fmt.Sprint(doc.Inputs[4]) != fmt.Sprint(want) {
 		t.Errorf("input 5:\n got %v\nwant %v", doc.Inputs[4], want)
 	}
@@ -461,7 +469,7 @@ func TestEmptySource(t *testing.T) {
 	if err := CSV(&buf, src); err != nil {
 		t.Fatal(err)
 	}
-	if want := "\uFEFFFråga nr;Fråga;Tema;Bord;Text;Ursprunglig text;Tid;Status;Id\r\n"; buf.String() != want {
+	if want := "\uFEFFFråga nr;Fråga;Tema;Bord;Text;Ursprunglig text;Tid;Status;Id;Föreslaget tema;Förslagets säkerhet;Placerat av;Temats sammanfattning\r\n"; buf.String() != want {
 		t.Errorf("empty CSV %q", buf.String())
 	}
 	f := openXLSX(t, src)

@@ -34,6 +34,11 @@ type jsonInput struct {
 	Highlighted bool      `json:"highlighted"`
 	MergedInto  string    `json:"mergedInto"`
 	Created     time.Time `json:"created"`
+	// The suggestion made for it and who placed it ("", "phone", "person", "auto").
+	Suggested  string           `json:"suggestedTheme"`
+	Confidence float64          `json:"confidence"`
+	Because    []string         `json:"because"`
+	PlacedBy   domain.Placement `json:"placedBy"`
 }
 
 // JSON writes one document {"workshop", "questions", "themes", "tables",
@@ -75,7 +80,8 @@ func JSON(w io.Writer, src Source) error {
 		sep = ","
 		return enc.Encode(jsonInput{ID: in.ID, QuestionID: in.QuestionID, TableID: in.TableID,
 			ThemeID: in.ThemeID, Text: in.Text, EditedText: in.EditedText, Hidden: in.Hidden,
-			Highlighted: in.Highlighted, MergedInto: in.MergedInto, Created: in.CreatedAt.UTC()})
+			Highlighted: in.Highlighted, MergedInto: in.MergedInto, Created: in.CreatedAt.UTC(),
+			Suggested: in.Suggested, Confidence: in.Confidence, Because: nonNil(in.Because), PlacedBy: in.PlacedBy})
 	})
 	if err != nil {
 		return err

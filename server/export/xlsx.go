@@ -4,18 +4,23 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/i18n"
+	"github.com/samrad-se/samrad/server/sense"
 )
 
 const summarySheet = "Sammanfattning"
 
+// keyTermsExported is how many key terms the summary names per theme.
+const keyTermsExported = 12
+
 var (
-	sheetHeader = []any{"Tema", "Bord", "Text", "Ursprunglig text", "Tid", "Status"}
-	sheetWidths = []float64{28, 16, 60, 40, 17, 14}
+	sheetHeader = []any{"Tema", "Bord", "Text", "Ursprunglig text", "Tid", "Status", "Föreslaget tema", "Förslagets säkerhet", "Placerat av"}
+	sheetWidths = []float64{28, 16, 60, 40, 17, 14, 28, 12, 16}
 )
 
 // questionSheet is one streamed "Fråga N" sheet and the counts for its
@@ -62,6 +67,8 @@ func XLSX(w io.Writer, src Source) error {
 	}
 	total := 0
 	row := make([]any, len(sheetHeader))
+	// The visible texts of each theme, for its key terms in the summary.
+	texts := make([][]string, len(l.themes)+1)
 	err = src.each(func(in domain.Input) error {
 		total++
 		s, err := x.sheet(in.QuestionID)
@@ -74,6 +81,7 @@ func XLSX(w io.Writer, src Source) error {
 				t = len(l.themes)
 			}
 			s.counts[t]++
+			texts[t] = append(texts[t], in.Shown())
 		}
 		row[0] = l.themeName(in.ThemeID)
 		row[1] = l.table[in.TableID]
@@ -85,6 +93,12 @@ func XLSX(w io.Writer, src Source) error {
 			row[4] = in.CreatedAt.In(i18n.Stockholm)
 		}
 		row[5] = status(in)
+		row[6] = nilIfEmpty(l.themeName(in.Suggested))
+		row[7] = nil
+		if in.Suggested != "" {
+			row[7] = in.Confidence
+		}
+		row[8] = placedBy(in)
 		s.row++
 		return s.sw.SetRow("A"+strconv.Itoa(s.row), row)
 	})
@@ -96,7 +110,7 @@ func XLSX(w io.Writer, src Source) error {
 			return err
 		}
 	}
-	if err := x.summary(src, total); err != nil {
+	if err := x.summary(src, total, texts); err != nil {
 		return err
 	}
 	// No SetActiveSheet: the summary is active already as the first sheet,
@@ -140,7 +154,7 @@ func (x *xlsxWriter) newSheet(name, title string) (*questionSheet, error) {
 	// wrapper for every value. Backwards, because excelize puts each new
 	// column first and the StreamWriter writes them unsorted, which Excel
 	// reports as damage.
-	colStyles := []int{x.st.wrap, x.st.wrap, x.st.wrap, x.st.wrap, x.st.time, x.st.top}
+	colStyles := []int{x.st.wrap, x.st.wrap, x.st.wrap, x.st.wrap, x.st.time, x.st.top, x.st.wrap, x.st.top, x.st.top}
 	for i := len(sheetWidths) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, sheetWidths[i]); err != nil {
 			return nil, err
@@ -171,7 +185,7 @@ func (x *xlsxWriter) newSheet(name, title string) (*questionSheet, error) {
 // summary fills the first sheet: the workshop, then visible inputs per theme
 // and question, then the questions in full since the table only names them
 // by number.
-func (x *xlsxWriter) summary(src Source, total int) error {
+func (x *xlsxWriter) summary(src Source, total int, texts [][]string) error {
 	f, st, ws := x.f, x.st, src.Setup.Workshop
 	const sh = summarySheet
 	cells := []struct {
@@ -233,6 +247,27 @@ func (x *xlsxWriter) summary(src Source, total int) error {
 	}
 	if err := setRow(f, sh, 1, row, totals, st.header); err != nil {
 		return err
+	}
+
+	// Per theme, the facilitators' summary line and the key terms of its
+	// visible answers, each with how many answers use it.
+	row += 2
+	if err := setCell(f, sh, "A"+strconv.Itoa(row), "Teman: sammanfattning och nyckelord", st.title); err != nil {
+		return err
+	}
+	row++
+	if err := setRow(f, sh, 1, row, []any{"Tema", "Sammanfattning", "Nyckelord (antal svar)"}, st.header); err != nil {
+		return err
+	}
+	for t, th := range x.l.themes {
+		var terms []string
+		for _, k := range sense.KeyTerms(texts[t], keyTermsExported) {
+			terms = append(terms, fmt.Sprintf("%s (%d)", k.Word, k.Count))
+		}
+		row++
+		if err := setRow(f, sh, 1, row, []any{th.Name, th.Summary, strings.Join(terms, ", ")}, 0); err != nil {
+			return err
+		}
 	}
 
 	row += 2

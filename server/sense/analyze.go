@@ -3,6 +3,7 @@ package sense
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/swedish"
 	"golang.org/x/text/unicode/norm"
@@ -47,10 +48,40 @@ func tokenize(text string) []token {
 	return out
 }
 
+// Analysis is a text analysed once: its words and the features and
+// mentions the model keeps for it. Suggest, Similar and Add all start from
+// it, so a new answer is analysed once on its way through the server (the
+// web handler suggests, the learner adds) instead of three times.
+type Analysis struct {
+	toks     []token
+	stored   []occurrence
+	mentions []mention
+	found    bool // mentions are found
+}
+
+// Analyze analyses a text for SuggestFor, SimilarFor and Answer.Analysis.
+// It needs no model and may run on any goroutine. What only the duplicate
+// index needs is found later, by whoever uses it first (on the server, the
+// learner adding the answer), so that a suggestion costs no more than it
+// must. An Analysis may be handed from one goroutine to another, not shared
+// by two at once.
+func Analyze(text string) *Analysis {
+	toks := tokenize(text)
+	return &Analysis{toks: toks, stored: storedFeatures(toks)}
+}
+
+// mentioned returns what the text speaks of, for the duplicate index.
+func (an *Analysis) mentioned() []mention {
+	if !an.found {
+		an.mentions, an.found = theConcepts().mentions(an.toks), true
+	}
+	return an.mentions
+}
+
 // content reports whether a token can carry a topic: not a stop word, not a
 // number, and longer than one letter.
 func (t token) content() bool {
-	if t.stop || len([]rune(t.lower)) < 2 {
+	if t.stop || utf8.RuneCountInString(t.lower) < 2 {
 		return false
 	}
 	for _, r := range t.lower {

@@ -84,3 +84,19 @@ func BenchmarkNewAnswer10000(b *testing.B) {
 		m.Place(id, "Kultur")
 	}
 }
+
+// BenchmarkAnswerPath10000 is what the server does for each new answer
+// now: the web handler analyses the text once and suggests from the
+// analysis; the learner adds the same analysis and learns the placement.
+// Near-duplicates are looked up on demand, not here.
+func BenchmarkAnswerPath10000(b *testing.B) {
+	m, texts := workshop(b, 10000)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		an := Analyze(texts[i%len(texts)])
+		s := m.SuggestFor(an)
+		id := fmt.Sprint("n", i)
+		m.Add(Answer{ID: id, Table: "t1", Theme: s.ThemeID, Analysis: an})
+		m.Place(id, "Kultur")
+	}
+}

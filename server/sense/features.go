@@ -1,5 +1,7 @@
 package sense
 
+import "unicode/utf8"
+
 // A feature is what the classifier counts: a word stem ("w:tandvård") or a
 // character n-gram of a word ("g:ndvå"). Stems carry the meaning; n-grams
 // catch what stemming misses (a typo, an unknown compound, a dialect
@@ -27,23 +29,33 @@ type occurrence struct {
 
 // storedFeatures are the features kept for an answer: its own stems and
 // n-grams, each once. They do not depend on the themes, so an answer is
-// analysed once when it arrives.
+// analysed once when it arrives. Keys are built in one buffer and become
+// strings only when new: this runs for every answer, on the answer's way in.
 func storedFeatures(toks []token) []occurrence {
-	var out []occurrence
-	seen := map[string]bool{}
-	add := func(key string, ch channel, i int) {
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, occurrence{key: key, ch: ch, word: i})
+	out := make([]occurrence, 0, 8*len(toks))
+	seen := make(map[string]struct{}, 8*len(toks))
+	var buf []byte
+	add := func(ch channel, i int) {
+		if _, ok := seen[string(buf)]; ok {
+			return
 		}
+		key := string(buf)
+		seen[key] = struct{}{}
+		out = append(out, occurrence{key: key, ch: ch, word: i})
 	}
 	for i, t := range toks {
 		if !t.content() {
 			continue
 		}
-		add("w:"+t.stem, chWord, i)
-		for _, g := range grams(t.lower) {
-			add("g:"+g, chGram, i)
+		buf = append(append(buf[:0], "w:"...), t.stem...)
+		add(chWord, i)
+		rs := []rune("<" + t.lower + ">")
+		for j := 0; j == 0 || j+gramSize <= len(rs); j++ {
+			buf = append(buf[:0], "g:"...)
+			for _, r := range rs[j:min(j+gramSize, len(rs))] {
+				buf = utf8.AppendRune(buf, r)
+			}
+			add(chGram, i)
 		}
 	}
 	return out
@@ -51,8 +63,8 @@ func storedFeatures(toks []token) []occurrence {
 
 // queryFeatures adds, to a text's own features, the known stems found inside
 // its compounds and the known stems its misspelt words were meant to be.
-func queryFeatures(toks []token, lex *lexicon) []occurrence {
-	out := storedFeatures(toks)
+func queryFeatures(stored []occurrence, toks []token, lex *lexicon) []occurrence {
+	out := append(make([]occurrence, 0, len(stored)+len(toks)), stored...)
 	seen := make(map[string]bool, len(out))
 	for _, o := range out {
 		seen[o.key] = true
@@ -72,20 +84,6 @@ func queryFeatures(toks []token, lex *lexicon) []occurrence {
 			seen["w:"+s] = true
 			out = append(out, occurrence{key: "w:" + s, ch: chWord, word: i})
 		}
-	}
-	return out
-}
-
-// grams returns the character n-grams of a word with its edges marked, so
-// that a word's beginning and end are features of their own.
-func grams(word string) []string {
-	rs := []rune("<" + word + ">")
-	if len(rs) <= gramSize {
-		return []string{string(rs)}
-	}
-	out := make([]string, 0, len(rs)-gramSize+1)
-	for i := 0; i+gramSize <= len(rs); i++ {
-		out = append(out, string(rs[i:i+gramSize]))
 	}
 	return out
 }

@@ -23,6 +23,8 @@ type Answer struct {
 	// neither). Answers about different themes are less likely to say the
 	// same thing. A later Place overrides it.
 	Theme string
+	// Analysis, if set, is Analyze(Text) made earlier (Text is then not read).
+	Analysis *Analysis
 }
 
 // Model is one workshop's theme model and duplicate index. It is safe for
@@ -50,7 +52,6 @@ type feat struct {
 	df     int32     // answers that contain it
 	placed []int32   // per theme: placed answers that contain it
 	kw     []float32 // per theme: weight from the theme's keywords
-	post   []*answer // the answers that contain it
 }
 
 type answer struct {
@@ -155,18 +156,21 @@ func (m *Model) Add(a Answer) {
 	}
 	m.seq++
 	st := &answer{id: a.ID, table: a.Table, seq: m.seq, arrived: a.Theme}
-	toks := tokenize(a.Text)
-	for _, o := range storedFeatures(toks) {
+	an := a.Analysis
+	if an == nil {
+		an = Analyze(a.Text)
+	}
+	st.feats = make([]*feat, 0, len(an.stored))
+	for _, o := range an.stored {
 		f := m.feat(o.key, o.ch)
 		if f.df == 0 {
 			m.vocab[o.ch]++
 		}
 		f.df++
 		m.total[o.ch]++
-		f.post = append(f.post, st)
 		st.feats = append(st.feats, f)
 	}
-	m.addMentions(st, toks)
+	m.addMentions(st, an.mentioned())
 	m.answers[a.ID] = st
 	if theme != "" {
 		m.count(st, theme, +1)
@@ -217,7 +221,6 @@ func (m *Model) remove(a *answer) {
 	for _, f := range a.feats {
 		f.df--
 		m.total[f.ch]--
-		f.post = withoutAnswer(f.post, a)
 		if f.df == 0 {
 			m.vocab[f.ch]--
 			if !hasKeyword(f) {

@@ -74,8 +74,9 @@ type dupRef struct {
 }
 
 // addMentions indexes a new answer for Similar.
-func (m *Model) addMentions(a *answer, toks []token) {
-	for _, x := range theConcepts().mentions(toks) {
+func (m *Model) addMentions(a *answer, mentions []mention) {
+	a.mentions = make([]dupRef, 0, len(mentions))
+	for _, x := range mentions {
 		f := m.dups[x.key]
 		if f == nil {
 			f = newDupFeat(x)
@@ -109,10 +110,15 @@ func (m *Model) removeMentions(a *answer) {
 // must share minShared specific things. An inverted index means only
 // answers sharing a distinctive mention are visited, not all of them.
 func (m *Model) Similar(text, theme string, limit int) []Match {
+	return m.SimilarFor(Analyze(text), theme, limit)
+}
+
+// SimilarFor is Similar for an analysed text.
+func (m *Model) SimilarFor(an *Analysis, theme string, limit int) []Match {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	var q []dupRef
-	for _, x := range theConcepts().mentions(tokenize(text)) {
+	for _, x := range an.mentioned() {
 		f := m.dups[x.key]
 		if f == nil {
 			f = newDupFeat(x) // mentioned by no stored answer

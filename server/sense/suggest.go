@@ -50,13 +50,18 @@ const (
 // stored answers when themes or placements change. With no themes it returns
 // the zero Suggestion.
 func (m *Model) Suggest(text string) Suggestion {
+	return m.SuggestFor(Analyze(text))
+}
+
+// SuggestFor is Suggest for an analysed text.
+func (m *Model) SuggestFor(an *Analysis) Suggestion {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	if len(m.themes) == 0 {
 		return Suggestion{}
 	}
-	toks := tokenize(text)
-	occ := queryFeatures(toks, m.lex)
+	toks := an.toks
+	occ := queryFeatures(an.stored, toks, m.lex)
 	scores := make([]float64, len(m.themes))
 	for i, t := range m.themes {
 		if t.Parking {

@@ -12,6 +12,7 @@ type writeCache struct {
 	questions map[string]cachedQuestion       // by question id
 	workshops map[string]domain.WorkshopState // by workshop id
 	parking   map[string]string               // workshop id → parking theme id
+	autoSort  map[string]bool                 // workshop id → sorts confident suggestions by itself
 }
 
 type cachedQuestion struct {
@@ -20,11 +21,12 @@ type cachedQuestion struct {
 }
 
 func newWriteCache() writeCache {
-	return writeCache{questions: map[string]cachedQuestion{}, workshops: map[string]domain.WorkshopState{}, parking: map[string]string{}}
+	return writeCache{questions: map[string]cachedQuestion{}, workshops: map[string]domain.WorkshopState{}, parking: map[string]string{}, autoSort: map[string]bool{}}
 }
 
 func (c *writeCache) reset() {
 	clear(c.questions)
 	clear(c.workshops)
 	clear(c.parking)
+	clear(c.autoSort)
 }

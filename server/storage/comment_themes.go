@@ -121,3 +121,43 @@ func (s *Store) CommentsWithTheme(ctx context.Context, themeID string) ([]Tagged
 	}
 	return list, rows.Err()
 }
+
+// UntaggedComment is a consultation comment that has no theme yet, in a
+// consultation whose comments take a workshop's themes.
+type UntaggedComment struct {
+	TaggedComment
+	RespondentID string
+}
+
+// UntaggedComments lists the comments, as each respondent's latest
+// submitted version has them, that are not tagged yet in the consultations
+// that take the themes of a workshop.
+func (s *Store) UntaggedComments(ctx context.Context, workshopID string) ([]UntaggedComment, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT c.id, c.title, s.id, s.number, s.heading, r.organisation, r.id,
+		coalesce(json_extract(v.data, '$.sections."' || s.id || '".stance'), ''),
+		coalesce(json_extract(v.data, '$.sections."' || s.id || '".comment'), '') AS comment
+		FROM consultations c
+		JOIN consultation_sections s ON s.consultation_id = c.id
+		JOIN consultation_respondents r ON r.consultation_id = c.id
+		JOIN consultation_versions v ON v.respondent_id = r.id
+			AND v.version = (SELECT max(version) FROM consultation_versions WHERE respondent_id = r.id)
+		WHERE c.theme_workshop_id = ? AND comment <> ''
+			AND NOT EXISTS (SELECT 1 FROM consultation_comment_themes t WHERE t.respondent_id = r.id AND t.section_id = s.id)
+		ORDER BY c.created_at, s.position, r.organisation`, workshopID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []UntaggedComment
+	for rows.Next() {
+		var uc UntaggedComment
+		var sec domain.Section
+		if err := rows.Scan(&uc.ConsultationID, &uc.Consultation, &uc.SectionID, &sec.Number, &sec.Heading, &uc.Organisation,
+			&uc.RespondentID, &uc.Stance, &uc.Comment); err != nil {
+			return nil, err
+		}
+		uc.Section = sec.Label()
+		list = append(list, uc)
+	}
+	return list, rows.Err()
+}

@@ -84,11 +84,11 @@ func (s *Store) HistorySince(ctx context.Context, workshopID, table string, sinc
 	}
 	if err := eachRow(ctx, tx, func(r *sql.Rows) error {
 		var n Numbered[domain.Theme]
-		t := &n.Value
-		err := r.Scan(&t.ID, &t.WorkshopID, &t.Position, &t.Name, &t.Color, &t.Parking, &n.Seq)
+		var err error
+		n.Value, err = scanTheme(r, &n.Seq)
 		h.Themes = append(h.Themes, n)
 		return err
-	}, `SELECT id, workshop_id, position, name, color, parking, seq FROM themes WHERE workshop_id = ? AND seq > ?`, workshopID, since); err != nil {
+	}, `SELECT `+themeColumns+`, seq FROM themes WHERE workshop_id = ? AND seq > ?`, workshopID, since); err != nil {
 		return h, err
 	}
 	if err := eachRow(ctx, tx, func(r *sql.Rows) error {

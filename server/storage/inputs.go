@@ -4,22 +4,27 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
 
 const inputColumns = `id, workshop_id, question_id, table_id, theme_id, text, coalesce(edited_text, ''),
-	hidden, highlighted, coalesce(merged_into, ''), created_at, seq, chosen_theme`
+	hidden, highlighted, coalesce(merged_into, ''), created_at, seq, chosen_theme,
+	suggested_theme, suggestion_confidence, suggestion_words, placed_by`
 
-const sqlInsertInput = `INSERT INTO inputs (id, workshop_id, question_id, table_id, theme_id, text, created_at, updated_at, seq, chosen_theme)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+const sqlInsertInput = `INSERT INTO inputs (id, workshop_id, question_id, table_id, theme_id, text, created_at, updated_at, seq, chosen_theme,
+	suggested_theme, suggestion_confidence, suggestion_words, placed_by)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
 
 func scanInput(row interface{ Scan(...any) error }) (domain.Input, error) {
 	var in domain.Input
 	var hidden, highlighted int
-	var created string
+	var created, because string
 	err := row.Scan(&in.ID, &in.WorkshopID, &in.QuestionID, &in.TableID, &in.ThemeID, &in.Text, &in.EditedText,
-		&hidden, &highlighted, &in.MergedInto, &created, &in.Seq, &in.ChosenTheme)
+		&hidden, &highlighted, &in.MergedInto, &created, &in.Seq, &in.ChosenTheme,
+		&in.Suggested, &in.Confidence, &because, &in.PlacedBy)
+	in.Because = splitLines(because)
 	if errors.Is(err, sql.ErrNoRows) {
 		return in, domain.Errorf(domain.KindNotFound, "input_not_found")
 	}
@@ -39,7 +44,8 @@ func (tx *Tx) Input(id string) (domain.Input, error) {
 func (tx *Tx) InsertInput(in domain.Input) (bool, error) {
 	res, err := tx.q.ExecContext(tx.ctx, sqlInsertInput,
 		in.ID, in.WorkshopID, in.QuestionID, in.TableID, in.ThemeID, in.Text,
-		formatTime(in.CreatedAt), formatTime(in.CreatedAt), in.Seq, in.ChosenTheme)
+		formatTime(in.CreatedAt), formatTime(in.CreatedAt), in.Seq, in.ChosenTheme,
+		in.Suggested, in.Confidence, strings.Join(in.Because, "\n"), in.PlacedBy)
 	if err != nil {
 		return false, translate(err)
 	}
@@ -47,12 +53,14 @@ func (tx *Tx) InsertInput(in domain.Input) (bool, error) {
 	return n == 1, err
 }
 
-// UpdateInput saves the moderation fields of an input; the original text is never touched.
+// UpdateInput saves the moderation and sorting fields of an input; the
+// original text is never touched.
 func (tx *Tx) UpdateInput(in domain.Input) error {
 	_, err := tx.q.ExecContext(tx.ctx, `UPDATE inputs SET theme_id = ?, edited_text = NULLIF(?, ''), hidden = ?,
-		highlighted = ?, merged_into = NULLIF(?, ''), updated_at = ?, seq = ? WHERE id = ?`,
+		highlighted = ?, merged_into = NULLIF(?, ''), updated_at = ?, seq = ?,
+		suggested_theme = ?, suggestion_confidence = ?, suggestion_words = ?, placed_by = ? WHERE id = ?`,
 		in.ThemeID, in.EditedText, boolInt(in.Hidden), boolInt(in.Highlighted), in.MergedInto,
-		formatTime(tx.now), in.Seq, in.ID)
+		formatTime(tx.now), in.Seq, in.Suggested, in.Confidence, strings.Join(in.Because, "\n"), in.PlacedBy, in.ID)
 	return translate(err)
 }
 
@@ -98,4 +106,19 @@ func eachInput(ctx context.Context, q querier, fn func(domain.Input) error, quer
 func (s *Store) EachInput(ctx context.Context, workshopID string, fn func(domain.Input) error) error {
 	return eachInput(ctx, s.read, fn, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ?
 		ORDER BY (SELECT position FROM questions WHERE id = question_id), created_at, id`, workshopID)
+}
+
+// Unsorted lists the inputs of a workshop that wait to be sorted: in the
+// parking lot, placed there by nobody, not merged into another.
+func (s *Store) Unsorted(ctx context.Context, workshopID string) ([]domain.Input, error) {
+	return collectInputs(ctx, s.read, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ? AND placed_by = ''
+		AND merged_into IS NULL AND theme_id = (SELECT id FROM themes WHERE workshop_id = inputs.workshop_id AND parking = 1)
+		ORDER BY created_at, id`, workshopID)
+}
+
+// Shown lists the inputs of a workshop that the wall shows: neither hidden
+// nor merged into another; of one theme only, if theme is set.
+func (s *Store) Shown(ctx context.Context, workshopID, theme string) ([]domain.Input, error) {
+	return collectInputs(ctx, s.read, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ?1 AND hidden = 0
+		AND merged_into IS NULL AND (?2 = '' OR theme_id = ?2) ORDER BY created_at, id`, workshopID, theme)
 }

@@ -4,25 +4,44 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
 
+const themeColumns = `id, workshop_id, position, name, color, parking, keywords, summary`
+
+// scanTheme reads themeColumns, and then whatever more dest asks for.
+func scanTheme(row interface{ Scan(...any) error }, more ...any) (domain.Theme, error) {
+	var t domain.Theme
+	var parking int
+	var keywords string
+	err := row.Scan(append([]any{&t.ID, &t.WorkshopID, &t.Position, &t.Name, &t.Color, &parking, &keywords, &t.Summary}, more...)...)
+	t.Parking = parking == 1
+	t.Keywords = splitLines(keywords)
+	return t, err
+}
+
+// splitLines reads a list stored one item a line.
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
 func themes(ctx context.Context, q querier, workshopID string) ([]domain.Theme, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, workshop_id, position, name, color, parking FROM themes
-		WHERE workshop_id = ? ORDER BY position`, workshopID)
+	rows, err := q.QueryContext(ctx, `SELECT `+themeColumns+` FROM themes WHERE workshop_id = ? ORDER BY position`, workshopID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var list []domain.Theme
 	for rows.Next() {
-		var t domain.Theme
-		var parking int
-		if err := rows.Scan(&t.ID, &t.WorkshopID, &t.Position, &t.Name, &t.Color, &parking); err != nil {
+		t, err := scanTheme(rows)
+		if err != nil {
 			return nil, err
 		}
-		t.Parking = parking == 1
 		list = append(list, t)
 	}
 	return list, rows.Err()
@@ -37,14 +56,10 @@ func (tx *Tx) Themes(workshopID string) ([]domain.Theme, error) {
 }
 
 func (tx *Tx) Theme(workshopID, id string) (domain.Theme, error) {
-	var t domain.Theme
-	var parking int
-	err := tx.q.QueryRowContext(tx.ctx, `SELECT id, workshop_id, position, name, color, parking FROM themes
-		WHERE id = ? AND workshop_id = ?`, id, workshopID).Scan(&t.ID, &t.WorkshopID, &t.Position, &t.Name, &t.Color, &parking)
+	t, err := scanTheme(tx.q.QueryRowContext(tx.ctx, `SELECT `+themeColumns+` FROM themes WHERE id = ? AND workshop_id = ?`, id, workshopID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, domain.Errorf(domain.KindNotFound, "theme_not_found")
 	}
-	t.Parking = parking == 1
 	return t, translate(err)
 }
 
@@ -63,14 +78,16 @@ func (tx *Tx) ParkingTheme(workshopID string) (string, error) {
 }
 
 func (tx *Tx) InsertTheme(t domain.Theme) error {
-	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO themes (id, workshop_id, position, name, color, parking) VALUES (?, ?, ?, ?, ?, ?)`,
-		t.ID, t.WorkshopID, t.Position, t.Name, t.Color, boolInt(t.Parking))
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO themes (id, workshop_id, position, name, color, parking, keywords, summary)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.ID, t.WorkshopID, t.Position, t.Name, t.Color, boolInt(t.Parking), strings.Join(t.Keywords, "\n"), t.Summary)
 	return translate(err)
 }
 
 func (tx *Tx) UpdateTheme(t domain.Theme) error {
-	_, err := tx.q.ExecContext(tx.ctx, `UPDATE themes SET position = ?, name = ?, color = ? WHERE id = ? AND workshop_id = ?`,
-		t.Position, t.Name, t.Color, t.ID, t.WorkshopID)
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE themes SET position = ?, name = ?, color = ?, keywords = ?, summary = ?
+		WHERE id = ? AND workshop_id = ?`,
+		t.Position, t.Name, t.Color, strings.Join(t.Keywords, "\n"), t.Summary, t.ID, t.WorkshopID)
 	return translate(err)
 }
 

@@ -9,12 +9,12 @@ import (
 	"github.com/samrad-se/samrad/server/domain"
 )
 
-const workshopColumns = `id, name, date, place, state, join_code, seq, epoch, created_at, coalesce(retention_months, 0), coalesce(purged_at, '')`
+const workshopColumns = `id, name, date, place, state, join_code, seq, epoch, created_at, coalesce(retention_months, 0), coalesce(purged_at, ''), auto_sort`
 
 func scanWorkshop(row interface{ Scan(...any) error }) (domain.Workshop, error) {
 	var w domain.Workshop
 	var created, purged string
-	err := row.Scan(&w.ID, &w.Name, &w.Date, &w.Place, &w.State, &w.JoinCode, &w.Seq, &w.Epoch, &created, &w.RetentionMonths, &purged)
+	err := row.Scan(&w.ID, &w.Name, &w.Date, &w.Place, &w.State, &w.JoinCode, &w.Seq, &w.Epoch, &created, &w.RetentionMonths, &purged, &w.AutoSort)
 	if errors.Is(err, sql.ErrNoRows) {
 		return w, domain.Errorf(domain.KindNotFound, "workshop_not_found")
 	}
@@ -124,6 +124,32 @@ func (tx *Tx) SetWorkshopState(id string, state domain.WorkshopState) error {
 	delete(tx.store.cache.workshops, id)
 	_, err := tx.q.ExecContext(tx.ctx, `UPDATE workshops SET state = ? WHERE id = ?`, state, id)
 	return translate(err)
+}
+
+// SetAutoSort turns the automatic sorting of confident suggestions on or off.
+func (tx *Tx) SetAutoSort(id string, on bool) error {
+	delete(tx.store.cache.autoSort, id)
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE workshops SET auto_sort = ? WHERE id = ?`, boolInt(on), id)
+	return translate(err)
+}
+
+// AutoSort reports whether confident suggestions place a workshop's answers
+// by themselves. Every new answer with such a suggestion asks, so it is
+// remembered for the writer like the workshop's state.
+func (tx *Tx) AutoSort(id string) (bool, error) {
+	if on, ok := tx.store.cache.autoSort[id]; ok {
+		return on, nil
+	}
+	var on bool
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT auto_sort FROM workshops WHERE id = ?`, id).Scan(&on)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, domain.Errorf(domain.KindNotFound, "workshop_not_found")
+	}
+	if err != nil {
+		return false, translate(err)
+	}
+	tx.store.cache.autoSort[id] = on
+	return on, nil
 }
 
 // NextSeq hands out the workshop's next sequence number. It runs inside the

@@ -8,6 +8,7 @@ import (
 
 	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/sense"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/workshop"
 )
@@ -61,13 +62,15 @@ func (s *Server) createWorkshop(c *fiber.Ctx) error {
 	if !ok {
 		themes = lines(f.CustomThemes)
 	}
+	// A preset theme set comes with keyword lists for the suggestions.
+	keywords, _ := sense.PresetKeywords(f.Preset)
 	tables, err := strconv.Atoi(strings.TrimSpace(f.Tables))
 	if err != nil {
 		tables = 0 // reported by Validate
 	}
 	cmd := &workshop.Create{
 		Details:   workshop.Details{Name: f.Name, Date: f.Date, Place: f.Place},
-		Questions: lines(f.Questions), Themes: themes, Tables: tables, CreatedBy: userOf(c).ID,
+		Questions: lines(f.Questions), Themes: themes, Tables: tables, CreatedBy: userOf(c).ID, Keywords: keywords,
 	}
 	if err := s.record(c, cmd); err != nil {
 		e := asDomain(err)
@@ -176,12 +179,17 @@ func (s *Server) moveQuestion(c *fiber.Ctx) error {
 }
 
 func (s *Server) addTheme(c *fiber.Ctx) error {
-	return s.act(c, &workshop.AddTheme{WorkshopID: c.Params("id"), Name: c.FormValue("name"), Color: c.FormValue("color")}, "themes")
+	return s.act(c, &workshop.AddTheme{WorkshopID: c.Params("id"), Name: c.FormValue("name"), Color: c.FormValue("color"),
+		Keywords: c.FormValue("keywords")}, "themes")
 }
 
 func (s *Server) updateTheme(c *fiber.Ctx) error {
 	return s.act(c, &workshop.UpdateTheme{WorkshopID: c.Params("id"), ThemeID: c.Params("tid"),
-		Name: c.FormValue("name"), Color: c.FormValue("color")}, "themes")
+		Name: c.FormValue("name"), Color: c.FormValue("color"), Keywords: c.FormValue("keywords")}, "themes")
+}
+
+func (s *Server) setAutoSort(c *fiber.Ctx) error {
+	return s.act(c, &workshop.SetAutoSort{WorkshopID: c.Params("id"), On: c.FormValue("auto_sort") == "on"}, "sorting")
 }
 
 func (s *Server) moveTheme(c *fiber.Ctx) error {

@@ -23,6 +23,7 @@ import (
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/metrics"
+	"github.com/samrad-se/samrad/server/sorting"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/writer"
 )
@@ -59,6 +60,9 @@ type Config struct {
 	// (SMTP is configured); handlers wake it after queueing. Nil: no
 	// e-mail, links are copied from the pages.
 	Mail Mailer
+	// Sorting suggests themes and serves the views derived from them; fed
+	// by the writer beside the hub (see server/main.go). Nil: no suggestions.
+	Sorting *sorting.Registry
 }
 
 // Mailer is the e-mail worker as the handlers see it.

@@ -157,6 +157,7 @@ var routeAccess = map[string]who{
 	"POST /admin/consultations/:cid/mail/:mid/resend":                    runners,
 	"GET /admin/feedback":                                                admins,
 	"GET /admin/backup.db":                                               admins,
+	"POST /admin/workshops/:id/sorting":                            runners,
 }
 
 // refusals are the answers that mean "not for you".

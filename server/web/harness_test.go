@@ -24,8 +24,10 @@ import (
 	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/liveclient"
 	"github.com/samrad-se/samrad/server/metrics"
+	"github.com/samrad-se/samrad/server/sorting"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/web"
+	"github.com/samrad-se/samrad/server/workshop"
 	"github.com/samrad-se/samrad/server/writer"
 )
 
@@ -44,6 +46,7 @@ type testServer struct {
 	writer *writer.Writer
 	hub    *live.Hub
 	srv    *web.Server
+	models *sorting.Registry
 }
 
 func newServer(t *testing.T) *testServer {
@@ -73,7 +76,10 @@ func serveStore(t *testing.T, store *storage.Store, configure func(*web.Config, 
 	if configure != nil {
 		configure(&cfg, store)
 	}
-	w := writer.New(store, h, m.Commit)
+	models := sorting.New(store)
+	cfg.Sorting = models
+	w := writer.New(store, sorting.Fanout{h, models}, m.Commit)
+	models.Start(func(ctx context.Context, cmd *workshop.Resuggest) error { return w.Do(ctx, cmd) })
 	m.Watch(h, w)
 	srv, err := web.New(cfg, store, w, h)
 	if err != nil {
@@ -84,12 +90,13 @@ func serveStore(t *testing.T, store *storage.Store, configure func(*web.Config, 
 		t.Fatal(err)
 	}
 	go srv.Serve(ln)
-	ts := &testServer{URL: "http://" + ln.Addr().String(), store: store, writer: w, hub: h, srv: srv}
+	ts := &testServer{URL: "http://" + ln.Addr().String(), store: store, writer: w, hub: h, srv: srv, models: models}
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		srv.Shutdown(ctx)
 		w.Close()
+		models.Close()
 	})
 	return ts
 }

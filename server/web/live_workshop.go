@@ -11,6 +11,7 @@ import (
 	"github.com/samrad-se/samrad/server/audit"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/live"
+	"github.com/samrad-se/samrad/server/sorting"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/workshop"
 	"github.com/samrad-se/samrad/server/writer"
@@ -120,6 +121,7 @@ func (s *Server) admitTable(c *fiber.Ctx) (*live.Peer, live.Endpoint, error) {
 }
 
 func (e tableEndpoint) Open(ctx context.Context, p *live.Peer) (live.Opening, error) {
+	e.s.prepareSorting(p.Topic.ID)
 	return e.s.openWorkshop(ctx, p)
 }
 
@@ -136,7 +138,17 @@ func (e tableEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.Inbou
 		return nil, err
 	}
 	start := time.Now()
+	// The suggestion is made here, on this connection's goroutine, before
+	// the command is queued: it travels with the answer in the same change,
+	// and the writer does nothing slow.
+	models := e.s.cfg.Sorting
+	if models != nil {
+		cmd.Suggestion = models.Suggest(ctx, e.table.WorkshopID, cmd.ID, cmd.Text)
+	}
 	res, err := writer.Run(ctx, e.s.writer, cmd)
+	if models != nil && (err != nil || res.Duplicate) {
+		models.Forget(cmd.ID)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -165,12 +177,29 @@ func (s *Server) admitDashboard(c *fiber.Ctx) (*live.Peer, live.Endpoint, error)
 }
 
 func (e dashboardEndpoint) Open(ctx context.Context, p *live.Peer) (live.Opening, error) {
+	e.s.prepareSorting(e.workshopID)
 	return e.s.openWorkshop(ctx, p)
 }
 
 func (e dashboardEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.Inbound) ([]byte, error) {
+	if view, ok := sortingViews[msg.Type]; ok {
+		// Views derived from the answers: computed on demand, for anyone
+		// who may see the workshop, never on the answer path.
+		if e.s.cfg.Sorting == nil {
+			return nil, domain.Errorf(domain.KindUnavailable, "sorting_unavailable")
+		}
+		data, err := view(ctx, e.s.cfg.Sorting, e.workshopID, msg)
+		if err != nil {
+			return nil, err
+		}
+		return live.OK(msg.Req, data), nil
+	}
 	var cmd audit.Command
 	switch msg.Type {
+	case "autosort":
+		cmd = &workshop.SetAutoSort{WorkshopID: e.workshopID, On: msg.State == "on"}
+	case "summary":
+		cmd = &workshop.SetThemeSummary{WorkshopID: e.workshopID, ThemeID: msg.Item, Summary: msg.Text}
 	case "moderate":
 		cmd = &workshop.Moderate{WorkshopID: e.workshopID, InputID: msg.Item, Action: msg.Action,
 			Theme: msg.Theme, Text: msg.Text, Sources: msg.Sources}
@@ -194,4 +223,31 @@ func (e dashboardEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.I
 		return nil, err
 	}
 	return live.OK(msg.Req, nil), nil
+}
+
+// prepareSorting starts building a workshop's suggestion model when someone
+// connects, so that the first answer does not wait for it.
+func (s *Server) prepareSorting(workshopID string) {
+	if s.cfg.Sorting != nil {
+		s.cfg.Sorting.Prepare(workshopID)
+	}
+}
+
+// sortingViews answer a dashboard's read requests:
+//
+//	{"type":"similar","req":…,"item":<input id>}  answers that say much the same as one, with the words they share
+//	{"type":"similar","req":…}                    the workshop's most alike pairs ("liknande svar")
+//	{"type":"theme_view","req":…,"item":<theme id>,"question":<id or "">}  key terms and representative answers
+var sortingViews = map[string]func(context.Context, *sorting.Registry, string, *live.Inbound) (any, error){
+	"similar": func(ctx context.Context, r *sorting.Registry, wid string, msg *live.Inbound) (any, error) {
+		if msg.Item == "" {
+			pairs, err := r.Pairs(ctx, wid)
+			return map[string]any{"pairs": pairs}, err
+		}
+		list, err := r.SimilarTo(ctx, wid, msg.Item)
+		return map[string]any{"item": msg.Item, "similar": list}, err
+	},
+	"theme_view": func(ctx context.Context, r *sorting.Registry, wid string, msg *live.Inbound) (any, error) {
+		return r.Theme(ctx, wid, msg.Item, msg.Question)
+	},
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/samrad-se/samrad/frontend"
 	"github.com/samrad-se/samrad/server/domain"
+	"github.com/samrad-se/samrad/server/sense"
 	"github.com/samrad-se/samrad/server/storage"
 )
 
@@ -44,7 +45,8 @@ func (s *Server) dashboardPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "dashboard", tr(c, "dash.title")+" – "+w.Name, fiber.Map{"Workshop": w, "CanRun": canRun(c)})
+	return s.render(c, "dashboard", tr(c, "dash.title")+" – "+w.Name, fiber.Map{"Workshop": w, "CanRun": canRun(c),
+		"ConfidentAt": sense.ConfidentAt})
 }
 
 func (s *Server) projectorPage(c *fiber.Ctx) error {

@@ -89,6 +89,7 @@ func funcs(lang string) template.FuncMap {
 			return m
 		},
 		"num":       func(n int) string { return i18n.Format(lang, n) },
+		"joinLines": func(list []string) string { return strings.Join(list, "\n") },
 		"add":       func(a, b int) int { return a + b },
 		"palette":   func() []string { return domain.Palette },
 		"maxTables": func() int { return domain.MaxTables },

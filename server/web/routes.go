@@ -93,6 +93,7 @@ func (s *Server) routes() {
 	admin.Post("/workshops/:id/tables/:tid", run, s.renameTable)
 	admin.Post("/workshops/:id/access", run, s.changeAccess)
 	admin.Post("/workshops/:id/retention", run, s.setRetention)
+	admin.Post("/workshops/:id/sorting", run, s.setAutoSort)
 	admin.Get("/workshops/:id/dashboard", view, s.dashboardPage)
 	admin.Get("/workshops/:id/projector", view, s.projectorPage)
 	admin.Get("/workshops/:id/print", view, s.printPage)

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samrad-se/samrad/server/domain"
@@ -55,8 +57,56 @@ func (s *Server) themePage(c *fiber.Ctx) error {
 			comments = append(comments, tc)
 		}
 	}
+	suggested, err := s.suggestedComments(c, snap.Workshop.ID, theme)
+	if err != nil {
+		return err
+	}
 	return s.render(c, "theme", theme.Name+" – "+snap.Workshop.Name, fiber.Map{"Workshop": snap.Workshop, "Theme": theme,
-		"Inputs": inputs, "Tables": tables, "Comments": comments})
+		"Inputs": inputs, "Tables": tables, "Comments": comments, "Suggested": suggested, "CanTag": canRun(c)})
+}
+
+// suggestedComment is an untagged consultation comment whose suggested
+// theme is the one shown, with the words that led there.
+type suggestedComment struct {
+	storage.UntaggedComment
+	Percent int
+	Words   string
+}
+
+// suggestedComments makes the same suggestions for consultation comments
+// as for the workshop's answers: the comments not yet tagged, in the
+// consultations the user may see that take this workshop's themes, whose
+// suggestion is this theme. Nothing is tagged without a person.
+func (s *Server) suggestedComments(c *fiber.Ctx, workshopID string, theme *domain.Theme) ([]suggestedComment, error) {
+	if s.cfg.Sorting == nil || theme.Parking {
+		return nil, nil
+	}
+	all, err := s.store.UntaggedComments(c.UserContext(), workshopID)
+	if err != nil {
+		return nil, err
+	}
+	var out []suggestedComment
+	visible := map[string]bool{}
+	for _, uc := range all {
+		ok, seen := visible[uc.ConsultationID]
+		if !seen {
+			if ok, _, err = s.permits(c.UserContext(), userOf(c), accessView, domain.KindConsultation, uc.ConsultationID); err != nil {
+				return nil, err
+			}
+			visible[uc.ConsultationID] = ok
+		}
+		if !ok {
+			continue
+		}
+		sg, err := s.cfg.Sorting.SuggestText(c.UserContext(), workshopID, uc.Comment)
+		if err != nil {
+			return nil, err
+		}
+		if sg.ThemeID == theme.ID {
+			out = append(out, suggestedComment{UntaggedComment: uc, Percent: int(sg.Confidence*100 + 0.5), Words: strings.Join(sg.Words, ", ")})
+		}
+	}
+	return out, nil
 }
 
 // setThemeWorkshop chooses the workshop whose themes a consultation's

@@ -63,6 +63,12 @@ func (c *Create) AuditAfter(tx *storage.Tx) any {
 	return w
 }
 
+func (c *SetAutoSort) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "workshop.auto_sort", domain.KindWorkshop, c.WorkshopID)
+}
+func (c *SetThemeSummary) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "theme.summary", "theme", c.ThemeID)
+}
 func (c *UpdateDetails) Audit(tx *storage.Tx) (audit.Entry, error) {
 	return entry(tx, c.WorkshopID, "workshop.details", domain.KindWorkshop, c.WorkshopID)
 }

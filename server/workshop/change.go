@@ -19,7 +19,8 @@ func QuestionChange(q domain.Question) domain.Change {
 }
 
 func ThemeChange(t domain.Theme) domain.Change {
-	return domain.Change{Topic: domain.WorkshopTopic(t.WorkshopID), Type: "theme", Audience: domain.ToEveryone, Payload: t}
+	return domain.Change{Topic: domain.WorkshopTopic(t.WorkshopID), Type: "theme", Audience: domain.ToEveryone,
+		Payload: t, MemberPayload: t.ForTable()}
 }
 
 func ThemeRemovedChange(workshopID, themeID string) domain.Change {

@@ -15,6 +15,8 @@ const (
 	ActEdit        = "edit"        // Text: the correction; empty restores the original
 	ActMerge       = "merge"       // Sources: inputs to fold into this one
 	ActUnmerge     = "unmerge"     // this input leaves the one it was merged into
+	ActAccept      = "accept"      // this input and Sources go to their suggested themes
+	ActUnplace     = "unplace"     // this input and Sources go back to be sorted (undo)
 )
 
 // Moderate applies one facilitator action to an input of a workshop.
@@ -40,7 +42,9 @@ func (m *Moderate) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		if _, err := tx.Theme(m.WorkshopID, m.Theme); err != nil {
 			return nil, err
 		}
-		in.ThemeID = m.Theme
+		in.ThemeID, in.PlacedBy = m.Theme, domain.PlacedByPerson
+	case ActAccept, ActUnplace:
+		return m.sort(tx, in)
 	case ActHide, ActShow:
 		in.Hidden = m.Action == ActHide
 	case ActHighlight, ActUnhighlight:
@@ -109,6 +113,54 @@ func (m *Moderate) merge(tx *storage.Tx, target domain.Input) ([]domain.Change, 
 			}
 			changes = append(changes, c)
 		}
+	}
+	return changes, nil
+}
+
+// sort accepts the suggestions for the input and its Sources, or puts them
+// back to be sorted, each as one change. An input already where it would go
+// is left alone, so a second facilitator's bulk action or an undo after
+// someone else moved an answer changes nothing behind their back.
+func (m *Moderate) sort(tx *storage.Tx, first domain.Input) ([]domain.Change, error) {
+	parking, err := tx.ParkingTheme(m.WorkshopID)
+	if err != nil {
+		return nil, err
+	}
+	themes := map[string]bool{}
+	var changes []domain.Change
+	for i, id := range append([]string{first.ID}, m.Sources...) {
+		in := first
+		if i > 0 {
+			if in, err = tx.Input(id); err != nil {
+				return nil, err
+			}
+			if in.WorkshopID != m.WorkshopID {
+				return nil, domain.Errorf(domain.KindNotFound, "input_not_found")
+			}
+		}
+		if m.Action == ActAccept {
+			if in.Suggested == "" || in.PlacedBy == domain.PlacedByPerson || in.PlacedBy == domain.PlacedByPhone {
+				continue
+			}
+			if _, ok := themes[in.Suggested]; !ok {
+				_, err := tx.Theme(m.WorkshopID, in.Suggested)
+				themes[in.Suggested] = err == nil
+			}
+			if !themes[in.Suggested] {
+				continue
+			}
+			in.ThemeID, in.PlacedBy = in.Suggested, domain.PlacedByPerson
+		} else {
+			if in.ThemeID == parking && in.PlacedBy == domain.PlacedByNobody {
+				continue
+			}
+			in.ThemeID, in.PlacedBy = parking, domain.PlacedByNobody
+		}
+		c, err := saveInput(tx, in)
+		if err != nil {
+			return nil, err
+		}
+		changes = append(changes, c)
 	}
 	return changes, nil
 }

@@ -43,6 +43,8 @@ type Create struct {
 	Themes    []string
 	Tables    int
 	CreatedBy string
+	// Keywords by theme name: a preset set's shipped lists.
+	Keywords map[string][]string
 
 	ID string
 }
@@ -96,7 +98,8 @@ func (c *Create) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		}
 	}
 	for i, name := range c.Themes {
-		t := domain.Theme{ID: newID(), WorkshopID: w.ID, Position: i + 1, Name: name, Color: domain.Palette[i%len(domain.Palette)]}
+		t := domain.Theme{ID: newID(), WorkshopID: w.ID, Position: i + 1, Name: name, Color: domain.Palette[i%len(domain.Palette)],
+			Keywords: c.Keywords[name]}
 		if err := tx.InsertTheme(t); err != nil {
 			return nil, err
 		}

@@ -10,6 +10,7 @@ type AddTheme struct {
 	WorkshopID string
 	Name       string
 	Color      string // empty: the next colour of the palette
+	Keywords   string // optional, as for UpdateTheme
 }
 
 func (a *AddTheme) Apply(tx *storage.Tx) ([]domain.Change, error) {
@@ -19,6 +20,10 @@ func (a *AddTheme) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	}
 	if a.Color != "" && !domain.ValidColor(a.Color) {
 		return nil, domain.Errorf(domain.KindInvalid, "color_invalid")
+	}
+	keywords, err := CleanKeywords(a.Keywords)
+	if err != nil {
+		return nil, err
 	}
 	list, err := tx.Themes(a.WorkshopID)
 	if err != nil {
@@ -35,7 +40,7 @@ func (a *AddTheme) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		color = domain.Palette[(len(list)-1)%len(domain.Palette)]
 	}
 	// New themes go before the parking lot, which stays last.
-	t := domain.Theme{ID: newID(), WorkshopID: a.WorkshopID, Name: name, Color: color, Position: len(list)}
+	t := domain.Theme{ID: newID(), WorkshopID: a.WorkshopID, Name: name, Color: color, Position: len(list), Keywords: keywords}
 	var changes []domain.Change
 	for _, other := range list {
 		if other.Parking {
@@ -57,10 +62,12 @@ func (a *AddTheme) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	return append(changes, c), err
 }
 
-// UpdateTheme renames a theme or changes its colour.
+// UpdateTheme renames a theme, changes its colour or its keywords (one per
+// line or separated by commas).
 type UpdateTheme struct {
 	WorkshopID, ThemeID string
 	Name, Color         string
+	Keywords            string
 }
 
 func (u *UpdateTheme) Apply(tx *storage.Tx) ([]domain.Change, error) {
@@ -71,11 +78,15 @@ func (u *UpdateTheme) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if !domain.ValidColor(u.Color) {
 		return nil, domain.Errorf(domain.KindInvalid, "color_invalid")
 	}
+	keywords, err := CleanKeywords(u.Keywords)
+	if err != nil {
+		return nil, err
+	}
 	t, err := tx.Theme(u.WorkshopID, u.ThemeID)
 	if err != nil {
 		return nil, err
 	}
-	t.Name, t.Color = name, u.Color
+	t.Name, t.Color, t.Keywords = name, u.Color, keywords
 	if err := tx.UpdateTheme(t); err != nil {
 		return nil, err
 	}
@@ -142,7 +153,8 @@ func (d *DeleteTheme) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	}
 	var changes []domain.Change
 	for _, in := range inputs {
-		in.ThemeID = parking
+		// Back in the parking lot, it waits to be sorted again.
+		in.ThemeID, in.PlacedBy = parking, domain.PlacedByNobody
 		c, err := saveInput(tx, in)
 		if err != nil {
 			return nil, err

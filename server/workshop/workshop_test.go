@@ -2,6 +2,7 @@ package workshop_test
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -389,7 +390,7 @@ func TestModerate(t *testing.T) {
 			after := e.inputs(t)
 			if st.code != "" {
 				for i := range before {
-					if before[i] != after[i] {
+					if !reflect.DeepEqual(before[i], after[i]) {
 						t.Errorf("a refused action changed %s", before[i].ID)
 					}
 				}

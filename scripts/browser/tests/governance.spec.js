@@ -70,7 +70,9 @@ test('a reader watches the dashboard without controls; the log shows who did wha
   const item = card(column(reader, 'Övrigt / ej sorterat'), text);
   await expect(item).toBeVisible();
   await expect(item.getByText('Åtgärder', { exact: true })).toBeHidden();
-  await expect(reader.getByRole('checkbox')).toHaveCount(1); // the "show hidden" filter only
+  // The filters "only new" and "show hidden" only: no selection, no automatic sorting.
+  await expect(reader.getByRole('checkbox')).toHaveCount(2);
+  await expect(reader.getByRole('button', { name: /^Godkänn/ })).toHaveCount(0);
   await expectNoAxeViolations(reader, 'read-only dashboard');
 
   // The administrator hides it; the reader sees that live, and the log has it.
