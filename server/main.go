@@ -22,6 +22,7 @@ import (
 	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/retention"
+	"github.com/samrad-se/samrad/server/sso"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/web"
 	"github.com/samrad-se/samrad/server/writer"
@@ -40,6 +41,10 @@ type config struct {
 	organisation  string
 	contactEmail  string
 	drain         time.Duration
+	// sso: the organisation's identity provider, from SAMRAD_OIDC_*
+	// (environment only: the client secret must not show in a process list).
+	sso       *sso.Config
+	passwords string
 }
 
 func env(key, fallback string) string {
@@ -73,6 +78,8 @@ func loadConfig() config {
 	cfg.adminEmail = os.Getenv("SAMRAD_ADMIN_EMAIL")
 	cfg.adminPassword = os.Getenv("SAMRAD_ADMIN_PASSWORD")
 	cfg.metricsToken = os.Getenv("SAMRAD_METRICS_TOKEN")
+	cfg.sso = ssoFromEnv(cfg.baseURL)
+	cfg.passwords = os.Getenv("SAMRAD_LOCAL_PASSWORDS")
 	return cfg
 }
 
@@ -99,13 +106,19 @@ func run(cfg config) error {
 		return err
 	}
 
+	provider, passwords, err := signIn(cfg)
+	if err != nil {
+		return err
+	}
+
 	hub := live.NewHub()
 	m := metrics.New()
 	w := writer.New(store, hub, m.Commit)
 	m.Watch(hub, w)
 	srv, err := web.New(web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken,
 		MetricsToken: cfg.metricsToken, Metrics: m, SessionTTL: cfg.sessionTTL, ProxyHeader: cfg.proxyHeader,
-		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail, Drain: cfg.drain}, store, w, hub)
+		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail, Drain: cfg.drain,
+		SSO: provider, Passwords: passwords}, store, w, hub)
 	if err != nil {
 		return err
 	}

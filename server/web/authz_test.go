@@ -64,6 +64,8 @@ var routeAccess = map[string]who{
 	"POST /accessibility":                      public,
 	"GET /login":                               public,
 	"POST /login":                              public,
+	"GET /login/oidc":                          public,
+	"GET /login/oidc/callback":                 public,
 	"POST /logout":                             public,
 	"GET /setup/:token":                        public,
 	"POST /setup/:token":                       public,

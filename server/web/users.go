@@ -101,6 +101,11 @@ func (s *Server) inviteUser(c *fiber.Ctx) error {
 	if err := s.store.CreateAccountLink(c.UserContext(), auth.HashToken(token), l, accountLinkTTL, actorOf(c)); err != nil {
 		return s.usersError(c, err, form)
 	}
+	if !s.passwordsFor(role) {
+		// No link to pass on: the invitation is taken up at the person's
+		// first sign-in with the provider (storage.SignInWithProvider).
+		return s.renderUsers(c, fiber.Map{"InvitedSSO": email, "SSO": s.cfg.SSO.Name()})
+	}
 	return s.renderUsers(c, fiber.Map{"Link": s.baseURL(c) + "/account/link/" + token, "LinkFor": email, "LinkPurpose": "invite"})
 }
 
