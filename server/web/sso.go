@@ -127,6 +127,9 @@ func (s *Server) ssoStart(c *fiber.Ctx) error {
 	if s.cfg.SSO == nil {
 		return domain.Errorf(domain.KindNotFound, "page_not_found")
 	}
+	if userOf(c) != nil {
+		return c.Redirect(safeNext(c.Query("next")), fiber.StatusSeeOther)
+	}
 	f := ssoFlow{Flow: sso.NewFlow(), Next: safeNext(c.Query("next")), Expires: s.cfg.Now().Add(ssoFlowTTL).Unix()}
 	to, err := s.cfg.SSO.AuthURL(c.UserContext(), f.Flow)
 	if err != nil {

@@ -374,13 +374,22 @@ func TestSSOSignOut(t *testing.T) {
 	if res := b.ssoSignIn(nil, nil); res.Status != http.StatusSeeOther {
 		t.Fatalf("sign-in: %d", res.Status)
 	}
+	// The pages let the logout form's redirect go to the provider, and nowhere else.
+	provider := strings.TrimSuffix(p.Issuer(), "/oidc")
+	if csp := b.get("/admin").Header.Get("Content-Security-Policy"); !strings.Contains(csp, "form-action 'self' "+provider+";") {
+		t.Errorf("CSP %q does not let the logout go to %s", csp, provider)
+	}
+	// Signed in, a new start goes straight on.
+	if res := b.get("/login/oidc?next=/admin/users"); res.Status != http.StatusSeeOther || res.Location != "/admin/users" {
+		t.Errorf("start while signed in: %d → %q", res.Status, res.Location)
+	}
 	kept := b.cookieHeader()
 	d := mustDial(t, ts.URL, "/ws/workshop/"+f.WorkshopID(), kept)
 	d.nextOf("snapshot")
 
 	res := b.postForm("/admin", "/logout", url.Values{})
 	to, err := url.Parse(res.Location)
-	if res.Status != http.StatusSeeOther || err != nil || !strings.HasPrefix(res.Location, strings.TrimSuffix(p.Issuer(), "/oidc")+ssotest.LogoutPath) {
+	if res.Status != http.StatusSeeOther || err != nil || !strings.HasPrefix(res.Location, provider+ssotest.LogoutPath) {
 		t.Fatalf("logout: %d → %q", res.Status, res.Location)
 	}
 	q := to.Query()
@@ -454,7 +463,7 @@ func TestSSOInvitation(t *testing.T) {
 		t.Fatalf("invited sign-in: %d %s", res.Status, res.Body)
 	}
 	u, _, err := ts.store.UserForLogin(context.Background(), "ny@example.se")
-	if err != nil || u.Role != domain.RoleReader || u.Name != "Ny Läsare" {
+	if err != nil || u.Role != domain.RoleReader || u.Name != "Ny Läsare" || u.Email != "ny@example.se" {
 		t.Errorf("invited account: %+v %v", u, err)
 	}
 }
