@@ -255,6 +255,10 @@ func (p *Provider) Exchange(ctx context.Context, f Flow, code string) (Identity,
 // belongs to, or "" when the provider offers none (or one on another
 // origin, which the pages' form-action would not allow).
 func (p *Provider) LogoutURL(ctx context.Context, idToken string) string {
+	// Signing out of Samråd has happened; it does not wait long for a
+	// provider that does not answer.
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
 	if _, err := p.provider(ctx); err != nil {
 		return ""
 	}
