@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samrad-se/samrad/server/auth"
 	"github.com/samrad-se/samrad/server/domain"
 	"github.com/samrad-se/samrad/server/internal/testutil"
 	"github.com/samrad-se/samrad/server/live"
@@ -465,6 +466,24 @@ func TestSSOInvitation(t *testing.T) {
 	u, _, err := ts.store.UserForLogin(context.Background(), "ny@example.se")
 	if err != nil || u.Role != domain.RoleReader || u.Name != "Ny Läsare" || u.Email != "ny@example.se" {
 		t.Errorf("invited account: %+v %v", u, err)
+	}
+
+	// A link made before passwords were turned off leads to the provider,
+	// and a password set through it does not log in.
+	token := auth.NewToken()
+	link := storage.AccountLink{Purpose: "invite", Email: "gammal@example.se", Role: domain.RoleFacilitator}
+	if err := ts.store.CreateAccountLink(context.Background(), auth.HashToken(token), link, time.Hour, domain.SystemActor); err != nil {
+		t.Fatal(err)
+	}
+	old := ts.browser(t)
+	page := old.get("/account/link/" + token)
+	if !strings.Contains(page.Body, "Logga in med Regionkontot med den adressen") || strings.Contains(page.Body, `type="password"`) {
+		t.Errorf("invitation page with passwords off: %s", page.Body)
+	}
+	res = old.postForm("/accessibility", "/account/link/"+token, url.Values{"name": {"Gammal Länk"},
+		"password": {"ett långt lösenord här"}, "confirm": {"ett långt lösenord här"}})
+	if res.Status != http.StatusSeeOther || res.Location != "/login" || old.signedIn() {
+		t.Errorf("old invitation link with passwords off: %d → %q", res.Status, res.Location)
 	}
 }
 
