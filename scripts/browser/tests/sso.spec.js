@@ -67,6 +67,8 @@ async function startSamrad(data, env = {}) {
 }
 
 test.beforeAll(async () => {
+  // Should the worker die without afterAll, its servers go with it.
+  process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
   tmp = mkdtempSync(path.join(process.env.SAMRAD_TEST_TMP, 'sso-'));
   provider = await startProvider(['-email', 'eva.ek@example.se', '-name', 'Eva Ek', '-roles', 'samrad-admin']);
 });
