@@ -28,6 +28,7 @@ import (
 	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/retention"
 	"github.com/samrad-se/samrad/server/sorting"
+	"github.com/samrad-se/samrad/server/sso"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/web"
 	"github.com/samrad-se/samrad/server/workshop"
@@ -48,6 +49,10 @@ type config struct {
 	contactEmail  string
 	drain         time.Duration
 	mail          mail.Config
+	// sso: the organisation's identity provider, from SAMRAD_OIDC_*
+	// (environment only: the client secret must not show in a process list).
+	sso       *sso.Config
+	passwords string
 }
 
 func env(key, fallback string) string {
@@ -90,6 +95,8 @@ func loadConfig() config {
 	cfg.adminEmail = os.Getenv("SAMRAD_ADMIN_EMAIL")
 	cfg.adminPassword = os.Getenv("SAMRAD_ADMIN_PASSWORD")
 	cfg.metricsToken = os.Getenv("SAMRAD_METRICS_TOKEN")
+	cfg.sso = ssoFromEnv(cfg.baseURL)
+	cfg.passwords = os.Getenv("SAMRAD_LOCAL_PASSWORDS")
 	return cfg
 }
 
@@ -106,6 +113,10 @@ func main() {
 
 func run(cfg config) error {
 	if err := cfg.mail.Check(); err != nil {
+		return err
+	}
+	provider, passwords, err := signIn(cfg)
+	if err != nil {
 		return err
 	}
 	store, err := storage.Open(cfg.dataDir)
@@ -129,7 +140,8 @@ func run(cfg config) error {
 	}
 	webCfg := web.Config{BaseURL: cfg.baseURL, SecureCookies: cfg.secureCookies, SetupToken: setupToken,
 		MetricsToken: cfg.metricsToken, Metrics: m, SessionTTL: cfg.sessionTTL, ProxyHeader: cfg.proxyHeader,
-		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail, Drain: cfg.drain, Sorting: models}
+		Organisation: cfg.organisation, ContactEmail: cfg.contactEmail, Drain: cfg.drain, Sorting: models,
+		SSO: provider, Passwords: passwords}
 	var mailer *mail.Worker
 	if cfg.mail.Enabled() {
 		mailer = mail.New(cfg.mail, store, time.Now)

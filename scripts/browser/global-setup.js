@@ -12,7 +12,7 @@ import { ADMIN } from './tests/helpers.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -24,7 +24,7 @@ function freePort() {
   });
 }
 
-async function waitHealthy(url, child, logFile, timeoutMs = 30000) {
+export async function waitHealthy(url, child, logFile, timeoutMs = 30000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`samrad exited with ${child.exitCode}; see ${logFile}`);

@@ -9,15 +9,16 @@ import (
 	"github.com/samrad-se/samrad/server/domain"
 )
 
-// CreateSession records a login. tokenHash is the SHA-256 of the cookie value.
-func (s *Store) CreateSession(ctx context.Context, tokenHash, userID string, ttl time.Duration) error {
+// CreateSession records a login. tokenHash is the SHA-256 of the cookie
+// value; idToken is the identity provider's ID token ("" for a password login).
+func (s *Store) CreateSession(ctx context.Context, tokenHash, userID, idToken string, ttl time.Duration) error {
 	return s.update(ctx, func(q querier, now time.Time) error {
 		// Sweep expired sessions while we hold the write lock anyway; logins are rare.
 		if _, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at < ?`, formatTime(now)); err != nil {
 			return err
 		}
-		_, err := q.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
-			tokenHash, userID, formatTime(now), formatTime(now.Add(ttl)))
+		_, err := q.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, id_token) VALUES (?, ?, ?, ?, ?)`,
+			tokenHash, userID, formatTime(now), formatTime(now.Add(ttl)), idToken)
 		return err
 	})
 }
@@ -42,9 +43,16 @@ func (s *Store) ExtendSession(ctx context.Context, tokenHash string, ttl time.Du
 	})
 }
 
-func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
-	return s.update(ctx, func(q querier, _ time.Time) error {
-		_, err := q.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = ?`, tokenHash)
+// DeleteSession ends a login and returns the provider's ID token it was
+// made with ("" for a password login or a session that had already ended).
+func (s *Store) DeleteSession(ctx context.Context, tokenHash string) (string, error) {
+	var idToken string
+	err := s.update(ctx, func(q querier, _ time.Time) error {
+		err := q.QueryRowContext(ctx, `DELETE FROM sessions WHERE token_hash = ? RETURNING id_token`, tokenHash).Scan(&idToken)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
 		return err
 	})
+	return idToken, err
 }

@@ -14,6 +14,16 @@ func (s *Server) accountPage(c *fiber.Ctx) error {
 	if c.Query("saved") != "" {
 		data["Saved"] = tr(c, "account.password_changed")
 	}
+	if s.cfg.SSO != nil {
+		// An account made at a sign-in through the provider has no password to change.
+		hash, err := s.store.PasswordHash(c.UserContext(), userOf(c).ID)
+		if err != nil {
+			return err
+		}
+		if hash == "" {
+			data["ProviderOnly"] = s.cfg.SSO.Name()
+		}
+	}
 	return s.render(c, "account", tr(c, "account.title"), data)
 }
 
@@ -55,7 +65,12 @@ func (s *Server) accountLinkPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "account_link", tr(c, "link."+l.Purpose+"_title"), fiber.Map{"Link": l})
+	data := fiber.Map{"Link": l}
+	if l.Purpose == "invite" && !s.passwordsFor(l.Role) {
+		// The invitation is taken up by signing in with the provider.
+		data["SSOInvite"] = s.cfg.SSO.Name()
+	}
+	return s.render(c, "account_link", tr(c, "link."+l.Purpose+"_title"), data)
 }
 
 // useAccountLink creates the invited account or sets the new password, and
@@ -104,7 +119,12 @@ func (s *Server) useAccountLink(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.startSession(c, u.ID); err != nil {
+	if !s.passwordsFor(u.Role) {
+		// The password is kept (for the break-glass setting), but this
+		// person signs in with the identity provider.
+		return c.Redirect("/login", fiber.StatusSeeOther)
+	}
+	if err := s.startSession(c, u.ID, ""); err != nil {
 		return err
 	}
 	return c.Redirect("/admin", fiber.StatusSeeOther)

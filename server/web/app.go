@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net"
 	"net/http"
 	"strings"
@@ -24,6 +25,7 @@ import (
 	"github.com/samrad-se/samrad/server/live"
 	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/sorting"
+	"github.com/samrad-se/samrad/server/sso"
 	"github.com/samrad-se/samrad/server/storage"
 	"github.com/samrad-se/samrad/server/writer"
 )
@@ -63,6 +65,12 @@ type Config struct {
 	// Sorting suggests themes and serves the views derived from them; fed
 	// by the writer beside the hub (see server/main.go). Nil: no suggestions.
 	Sorting *sorting.Registry
+	// SSO, when set, lets staff sign in with the organisation's identity
+	// provider (OpenID Connect, sso.go).
+	SSO *sso.Provider
+	// Passwords says who may sign in with a Samråd password; anything but
+	// PasswordsOn needs SSO.
+	Passwords Passwords
 }
 
 // Mailer is the e-mail worker as the handlers see it.
@@ -81,6 +89,8 @@ type Server struct {
 	// csrfKey signs CSRF tokens (csrf.go).
 	csrfKey []byte
 	lock    *lockout
+	// ssoKey signs the cookie of a sign-in with the identity provider (sso.go).
+	ssoKey []byte
 	// tableLimit: 20 submissions a second per table, bursts of 200.
 	tableLimit *keyedLimiter
 	// feedbackLimit: accessibility messages per address, and from everyone.
@@ -92,9 +102,14 @@ type Server struct {
 }
 
 // csp allows nothing but our own origin: no inline script or style, no
-// third-party requests, no framing.
-const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+// third-party requests, no framing. Forms post only here, and their
+// redirects lead only here or, with an identity provider, to the provider
+// (signing out ends the provider's session too).
+func csp(formAction string) string {
+	return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+		"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'" + formAction +
+		"; frame-ancestors 'none'"
+}
 
 // Request and message size limits.
 const (
@@ -124,7 +139,17 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *live.Hub) (*Serv
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now), csrfKey: csrfKey,
+	formAction := ""
+	var ssoKey []byte
+	if cfg.SSO != nil {
+		formAction = " " + cfg.SSO.Origin()
+		if ssoKey, err = store.Secret(context.Background(), "sso", 32); err != nil {
+			return nil, err
+		}
+	} else if cfg.Passwords != PasswordsOn {
+		return nil, errors.New("web: local passwords can be turned off only with an identity provider")
+	}
+	s := &Server{cfg: cfg, store: store, writer: w, hub: h, templates: tpl, lock: newLockout(cfg.Now), csrfKey: csrfKey, ssoKey: ssoKey,
 		tableLimit:    newKeyedLimiter(20, 200),
 		feedbackLimit: newKeyedLimiter(1.0/600, 5), feedbackTotal: newKeyedLimiter(1.0/60, 60),
 		// Five from an address, then one every six minutes; a hundred for a
@@ -157,7 +182,7 @@ func New(cfg Config, store *storage.Store, w *writer.Writer, h *live.Hub) (*Serv
 	s.app.Use(recover.New())
 	s.app.Use(refuseEncodedBodies)
 	s.app.Use(helmet.New(helmet.Config{
-		ContentSecurityPolicy: csp,
+		ContentSecurityPolicy: csp(formAction),
 		ReferrerPolicy:        "same-origin",
 		XFrameOptions:         "DENY",
 		PermissionPolicy:      "camera=(), microphone=(), geolocation=()",

@@ -64,6 +64,8 @@ var routeAccess = map[string]who{
 	"POST /accessibility":                      public,
 	"GET /login":                               public,
 	"POST /login":                              public,
+	"GET /login/oidc":                          public,
+	"GET /login/oidc/callback":                 public,
 	"POST /logout":                             public,
 	"GET /setup/:token":                        public,
 	"POST /setup/:token":                       public,
@@ -157,7 +159,7 @@ var routeAccess = map[string]who{
 	"POST /admin/consultations/:cid/mail/:mid/resend":                    runners,
 	"GET /admin/feedback":                                                admins,
 	"GET /admin/backup.db":                                               admins,
-	"POST /admin/workshops/:id/sorting":                            runners,
+	"POST /admin/workshops/:id/sorting":                                  runners,
 }
 
 // refusals are the answers that mean "not for you".

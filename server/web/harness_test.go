@@ -70,6 +70,17 @@ func newConfiguredServer(t *testing.T, opt storage.Options, configure func(*web.
 // same database again, as after a restart).
 func serveStore(t *testing.T, store *storage.Store, configure func(*web.Config, *storage.Store)) *testServer {
 	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return serveStoreOn(t, ln, store, configure)
+}
+
+// serveStoreOn serves on a listener opened before the configuration is
+// made, for a configuration that names the server's own address.
+func serveStoreOn(t *testing.T, ln net.Listener, store *storage.Store, configure func(*web.Config, *storage.Store)) *testServer {
+	t.Helper()
 	h := live.NewHub()
 	m := metrics.New()
 	cfg := web.Config{SetupToken: setupToken, Metrics: m, MetricsToken: metricsToken}
@@ -82,10 +93,6 @@ func serveStore(t *testing.T, store *storage.Store, configure func(*web.Config, 
 	models.Start(func(ctx context.Context, cmd *workshop.Resuggest) error { return w.Do(ctx, cmd) })
 	m.Watch(h, w)
 	srv, err := web.New(cfg, store, w, h)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,8 +79,12 @@ func localPath(next, fallback string) string {
 
 // backHere is where the language switch returns to: this page, or for a page
 // rendered in answer to a form (which cannot be fetched again) the page the
-// form was on.
+// form was on. A handler may name the page itself (localBackTo): a
+// sign-in's return from the provider cannot be fetched twice either.
 func backHere(c *fiber.Ctx) string {
+	if back, ok := c.Locals(localBackTo).(string); ok {
+		return back
+	}
 	if c.Method() == fiber.MethodGet {
 		return c.OriginalURL()
 	}

@@ -18,7 +18,8 @@ func (s *Server) privacyPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) cookiesPage(c *fiber.Ctx) error {
-	return s.render(c, "cookies", tr(c, "cookies.title"), nil)
+	// The sign-in cookie exists only where staff sign in with the provider.
+	return s.render(c, "cookies", tr(c, "cookies.title"), fiber.Map{"SSO": s.cfg.SSO != nil})
 }
 
 func (s *Server) accessibilityPage(c *fiber.Ctx) error {

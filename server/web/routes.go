@@ -61,6 +61,10 @@ func (s *Server) routes() {
 	// Logging in, and one-time account links (invitations, password resets).
 	app.Get("/login", csrf, s.loginPage)
 	app.Post("/login", passwords, s.settle, csrf, s.login)
+	// The organisation's identity provider (sso.go): failures at the
+	// callback count against the address as wrong passwords do.
+	app.Get("/login/oidc", s.ssoStart)
+	app.Get("/login/oidc/callback", passwords, s.settle, csrf, s.ssoCallback)
 	app.Post("/logout", csrf, s.logout)
 	app.Get("/setup/:token", csrf, s.setupPage)
 	app.Post("/setup/:token", csrf, s.setup)

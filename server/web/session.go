@@ -119,42 +119,60 @@ func (s *Server) loginPage(c *fiber.Ctx) error {
 	if userOf(c) != nil {
 		return c.Redirect(safeNext(c.Query("next")))
 	}
-	return s.render(c, "login", tr(c, "login.title"), fiber.Map{"Next": c.Query("next")})
+	return s.renderLogin(c, fiber.Map{"Next": c.Query("next")})
+}
+
+// renderLogin shows the login page: the provider's button when one is
+// configured, and the password form unless passwords are off.
+func (s *Server) renderLogin(c *fiber.Ctx, data fiber.Map) error {
+	if s.cfg.SSO != nil {
+		data["SSO"] = s.cfg.SSO.Name()
+	}
+	data["Passwords"] = s.cfg.Passwords != PasswordsOff
+	data["BreakGlass"] = s.cfg.Passwords == PasswordsAdmins
+	return s.render(c, "login", tr(c, "login.title"), data)
 }
 
 func (s *Server) login(c *fiber.Ctx) error {
 	email := strings.TrimSpace(c.FormValue("email"))
 	password := c.FormValue("password")
 	next := c.FormValue("next")
+	if s.cfg.Passwords == PasswordsOff {
+		return s.renderLogin(c.Status(fiber.StatusForbidden), fiber.Map{"Next": next,
+			"Error": tr(c, "error.passwords_off", "provider", s.cfg.SSO.Name())})
+	}
 	if wait := s.lock.wait(email, c.IP()); wait > 0 {
 		minutes := int(wait.Minutes()) + 1
-		return s.render(c.Status(fiber.StatusTooManyRequests), "login", tr(c, "login.title"), fiber.Map{
+		return s.renderLogin(c.Status(fiber.StatusTooManyRequests), fiber.Map{
 			"Next": next, "Email": email, "Error": tr(c, "error.account_locked", "minutes", minutes)})
 	}
 	u, hash, err := s.store.UserForLogin(c.UserContext(), email)
 	if err != nil && !domain.IsKind(err, domain.KindNotFound) {
 		return err
 	}
-	if !auth.CheckPassword(hash, password) {
+	// With passwords for administrators only, anyone else's right password
+	// is answered as a wrong one: the answer must not confirm it.
+	if !auth.CheckPassword(hash, password) || !s.passwordsFor(u.Role) {
 		s.lock.failed(email, c.IP())
-		return s.render(c.Status(fiber.StatusUnauthorized), "login", tr(c, "login.title"), fiber.Map{
+		return s.renderLogin(c.Status(fiber.StatusUnauthorized), fiber.Map{
 			"Next": next, "Email": email, "Error": tr(c, "error.login_failed")})
 	}
 	s.lock.succeeded(email, c.IP())
-	if err := s.startSession(c, u.ID); err != nil {
+	if err := s.startSession(c, u.ID, ""); err != nil {
 		return err
 	}
 	return c.Redirect(safeNext(next), fiber.StatusSeeOther)
 }
 
 // startSession logs the browser in as the user, and remembers the
-// language they use for the e-mail they get.
-func (s *Server) startSession(c *fiber.Ctx, userID string) error {
+// language they use for the e-mail they get. idToken is the identity
+// provider's, for a login through it ("" for a password).
+func (s *Server) startSession(c *fiber.Ctx, userID, idToken string) error {
 	if err := s.store.SetUserLang(c.UserContext(), userID, langOf(c)); err != nil {
 		return err
 	}
 	token := auth.NewToken()
-	if err := s.store.CreateSession(c.UserContext(), auth.HashToken(token), userID, s.cfg.SessionTTL); err != nil {
+	if err := s.store.CreateSession(c.UserContext(), auth.HashToken(token), userID, idToken, s.cfg.SessionTTL); err != nil {
 		return err
 	}
 	s.setSessionCookie(c, token)
@@ -164,16 +182,26 @@ func (s *Server) startSession(c *fiber.Ctx, userID string) error {
 	return nil
 }
 
+// logout ends the session and its open websockets. A login through the
+// identity provider then goes on to the provider's own sign-out, where it
+// offers one, which sends the browser back to the start page.
 func (s *Server) logout(c *fiber.Ctx) error {
+	idToken := ""
 	if token := c.Cookies(s.cookieName(sessionCookie)); token != "" {
 		hash := auth.HashToken(token)
-		if err := s.store.DeleteSession(c.UserContext(), hash); err != nil {
+		var err error
+		if idToken, err = s.store.DeleteSession(c.UserContext(), hash); err != nil {
 			return err
 		}
 		s.endSessionSockets(hash)
 	}
 	s.clearSessionCookie(c)
 	s.setCSRFCookie(c, s.csrfToken(""))
+	if idToken != "" && s.cfg.SSO != nil {
+		if to := s.cfg.SSO.LogoutURL(c.UserContext(), idToken); to != "" {
+			return c.Redirect(to, fiber.StatusSeeOther)
+		}
+	}
 	return c.Redirect("/", fiber.StatusSeeOther)
 }
 
@@ -214,7 +242,7 @@ func (s *Server) setup(c *fiber.Ctx) error {
 		form["Error"] = message(langOf(c), asDomain(err))
 		return s.render(c.Status(statusOf(asDomain(err).Kind)), "setup", tr(c, "setup.title"), form)
 	}
-	if err := s.startSession(c, u.ID); err != nil {
+	if err := s.startSession(c, u.ID, ""); err != nil {
 		return err
 	}
 	return c.Redirect("/admin", fiber.StatusSeeOther)

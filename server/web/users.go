@@ -123,6 +123,11 @@ func (s *Server) inviteUser(c *fiber.Ctx) error {
 		CreatedBy: userOf(c).ID, Mail: mail}); err != nil {
 		return s.usersError(c, err, form)
 	}
+	if !s.passwordsFor(role) {
+		// No link to pass on: the invitation is taken up at the person's
+		// first sign-in with the provider (accounts.ProviderSignIn).
+		return s.renderUsers(c, fiber.Map{"InvitedSSO": email, "SSO": s.cfg.SSO.Name()})
+	}
 	return s.renderUsers(c, s.linkShown(token, email, "invite", mail != nil, c))
 }
 
