@@ -63,11 +63,11 @@ type respondForm struct {
 	Shown        string
 	Conflicts    map[string]*formConflict
 	ConflictList []formError
-	Error       string // about the whole form
-	Saved       string
-	New         bool // just started through the public link: keep this address
-	Stances     []domain.Stance
-	Link        string
+	Error        string // about the whole form
+	Saved        string
+	New          bool // just started through the public link: keep this address
+	Stances      []domain.Stance
+	Link         string
 }
 
 func (s *Server) respondPage(c *fiber.Ctx) error {
