@@ -25,11 +25,11 @@ const maxAuthor = 64
 // overview's figures, and the analysis pages' notes (by "<respondent>/<part>")
 // and summaries (by part).
 type overviewSnapshot struct {
-	Consultation domain.Consultation       `json:"consultation"`
-	Sections     []domain.Section          `json:"sections"`
-	Respondents  []remiss.Live             `json:"respondents"`
-	Notes        map[string]domain.Note    `json:"notes"`
-	Summaries    map[string]domain.Summary `json:"summaries"`
+	Consultation domain.Consultation           `json:"consultation"`
+	Sections     []domain.Section              `json:"sections"`
+	Respondents  []remiss.Live                 `json:"respondents"`
+	Notes        map[string]remiss.LiveNote    `json:"notes"`
+	Summaries    map[string]remiss.LiveSummary `json:"summaries"`
 }
 
 // formSnapshot is what an open answer form starts from.
@@ -90,8 +90,15 @@ func (s *Server) openConsultation(ctx context.Context, p *live.Peer) (live.Openi
 	if err != nil {
 		return o, err
 	}
-	o.Snapshot = overviewSnapshot{Consultation: con, Sections: nonNil(sections), Respondents: respondents,
-		Notes: notes, Summaries: summaries}
+	snap := overviewSnapshot{Consultation: con, Sections: nonNil(sections), Respondents: respondents,
+		Notes: make(map[string]remiss.LiveNote, len(notes)), Summaries: make(map[string]remiss.LiveSummary, len(summaries))}
+	for k, n := range notes {
+		snap.Notes[k] = remiss.LiveNoteOf(n)
+	}
+	for k, m := range summaries {
+		snap.Summaries[k] = remiss.LiveSummaryOf(m)
+	}
+	o.Snapshot = snap
 	return o, nil
 }
 

@@ -419,3 +419,65 @@ func formOf(t *testing.T, body string) url.Values {
 	}
 	return v
 }
+
+// The working group's notes and summaries reach the pages that show them
+// live, with the stamp a form saves on top of; a page that missed changes
+// gets them in its snapshot.
+func TestAnalysisIsLive(t *testing.T) {
+	ts, _ := newRemissServer(t)
+	admin := ts.browser(t)
+	admin.login(adminEmail, adminPassword)
+	id, sections, byOrg, _ := answered(t, ts, admin)
+	lbr := byOrg["Länsbygderådet"]
+	section := "/admin/consultations/" + id + "/sections/" + sections[1].ID
+	con, _ := ts.store.Consultation(context.Background(), id)
+	cursor := "?epoch=" + url.QueryEscape(con.Epoch) + "&since=" + strconv.FormatInt(con.Seq, 10)
+
+	colleague := mustDial(t, ts.URL, "/ws/consultation/"+id+cursor, admin.cookieHeader())
+	if m := colleague.next(); m.Type != "resume" || len(m.Changes) != 0 {
+		t.Fatalf("a page that missed nothing: %+v", m)
+	}
+	note := url.Values{"respondent": {lbr.ID}, "part": {sections[1].ID}, "comment": {"Beaktas i avsnitt 4."},
+		"action": {"partly"}, "base": {""}, "back": {sections[1].ID}}
+	if res := admin.postForm(section, "/admin/consultations/"+id+"/analysis/note", note); res.Status != http.StatusSeeOther {
+		t.Fatalf("save note: %d", res.Status)
+	}
+	type liveNote struct {
+		Respondent string `json:"respondent"`
+		Part       string `json:"part"`
+		Comment    string `json:"comment"`
+		Action     string `json:"action"`
+		Stamp      string `json:"stamp"`
+	}
+	got := decode[liveNote](t, colleague.nextOf("note").Data)
+	page := admin.get(section)
+	if got.Comment != "Beaktas i avsnitt 4." || got.Action != "partly" || got.Stamp == "" ||
+		!strings.Contains(page.Body, `name="base" value="`+got.Stamp+`"`) {
+		t.Fatalf("live note %+v: its stamp must be the one the form carries", got)
+	}
+	// Saving on that stamp, as a colleague's page does after taking the note live, is no conflict.
+	note.Set("comment", "")
+	note.Set("action", "")
+	note.Set("base", got.Stamp)
+	if res := admin.postForm(section, "/admin/consultations/"+id+"/analysis/note", note); res.Status != http.StatusSeeOther {
+		t.Fatalf("save on the live stamp: %d", res.Status)
+	}
+	if emptied := decode[liveNote](t, colleague.nextOf("note").Data); emptied.Stamp != "" {
+		t.Fatalf("an emptied note's stamp %q, want none (nothing is stored)", emptied.Stamp)
+	}
+	if res := admin.postForm(section, "/admin/consultations/"+id+"/analysis/summary", url.Values{"part": {"overall"},
+		"text": {"Sammantaget stöd."}, "base": {""}, "back": {"analysis"}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("save summary: %d", res.Status)
+	}
+	late := mustDial(t, ts.URL, "/ws/consultation/"+id+cursor, admin.cookieHeader())
+	snap := decode[struct {
+		Notes     map[string]liveNote `json:"notes"`
+		Summaries map[string]struct {
+			Text  string `json:"text"`
+			Stamp string `json:"stamp"`
+		} `json:"summaries"`
+	}](t, late.nextOf("snapshot").Data)
+	if s := snap.Summaries["overall"]; s.Text != "Sammantaget stöd." || s.Stamp == "" || len(snap.Notes) != 0 {
+		t.Fatalf("snapshot: %+v", snap)
+	}
+}
