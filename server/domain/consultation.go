@@ -236,11 +236,14 @@ type Version struct {
 	SentBy string `json:"sentBy,omitempty"`
 }
 
-// Draft is a respondent's latest unsent answer.
+// Draft is a respondent's working copy of the answer, which colleagues with
+// the same link edit together. Rev counts its changes; each field remembers
+// the change that last set it (see draft.go).
 type Draft struct {
-	Rev       int64     `json:"rev"`
-	Answer    Answer    `json:"answer"`
-	UpdatedAt time.Time `json:"updated"`
+	Rev       int64                `json:"rev"`
+	Answer    Answer               `json:"answer"`
+	Fields    map[string]FieldMeta `json:"fields,omitempty"`
+	UpdatedAt time.Time            `json:"updated"`
 }
 
 // Attachment is a stored PDF, without its bytes.

@@ -118,14 +118,17 @@ type okFrame struct {
 func OK(req string, data any) []byte { return mustEncode(okFrame{Type: "ok", Req: req, Data: data}) }
 
 type savedFrame struct {
-	Type string `json:"type"`
-	Req  string `json:"req"`
-	Rev  int64  `json:"rev"`
+	Type      string `json:"type"`
+	Req       string `json:"req"`
+	Rev       int64  `json:"rev"`
+	Conflicts any    `json:"conflicts,omitempty"`
 }
 
-// Saved answers a draft: it is committed as revision rev.
-func Saved(req string, rev int64) []byte {
-	return mustEncode(savedFrame{Type: "saved", Req: req, Rev: rev})
+// Saved answers a draft: the draft stands at revision rev with the fields
+// sent, except those in conflicts (nil for none): fields a colleague
+// changed first, with the colleague's value, which the draft keeps.
+func Saved(req string, rev int64, conflicts any) []byte {
+	return mustEncode(savedFrame{Type: "saved", Req: req, Rev: rev, Conflicts: conflicts})
 }
 
 // ErrorReply is a refusal as the client reads it, in its language.

@@ -24,8 +24,19 @@ type Inbound struct {
 	Action  string   `json:"action"`
 	Sources []string `json:"sources"`
 	State   string   `json:"state"`
-	// draft (a consultation's answer form)
-	Answer *domain.Answer `json:"answer"`
+	// draft (a consultation's answer form): the fields the form changed,
+	// and the form's own id. Answer is the whole answer an older page sends;
+	// it is refused with a request to reload.
+	Patch  map[string]FieldEdit `json:"patch"`
+	Author string               `json:"author"`
+	Answer *domain.Answer       `json:"answer"`
+}
+
+// FieldEdit is one field of a draft message: its new value and the draft
+// revision the typist started from.
+type FieldEdit struct {
+	Base  int64  `json:"base"`
+	Value string `json:"value"`
 }
 
 // MaxSources bounds a merge, so one message cannot fold a whole workshop.

@@ -37,6 +37,7 @@ type Message struct {
 	Retry     bool            `json:"retry"`
 	Duplicate bool            `json:"duplicate"`
 	Rev       int64           `json:"rev"`
+	Conflicts json.RawMessage `json:"conflicts"` // a saved draft's fields a colleague changed first
 }
 
 // Cursor is where a client stands in a topic's changes.

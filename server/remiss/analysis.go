@@ -61,7 +61,7 @@ func (s *SetNote) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		return nil, err
 	}
 	s.Note = n
-	ch, err := analysisChange(tx, s.ConsultationID, "note", n)
+	ch, err := analysisChange(tx, s.ConsultationID, "note", LiveNoteOf(n))
 	return []domain.Change{ch}, err
 }
 
@@ -148,7 +148,7 @@ func (s *SetSummary) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		return nil, err
 	}
 	s.Summary = m
-	ch, err := analysisChange(tx, s.ConsultationID, "summary", m)
+	ch, err := analysisChange(tx, s.ConsultationID, "summary", LiveSummaryOf(m))
 	return []domain.Change{ch}, err
 }
 
@@ -173,7 +173,7 @@ func (im *ImportNotes) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		ch, err := analysisChange(tx, im.ConsultationID, "note", n)
+		ch, err := analysisChange(tx, im.ConsultationID, "note", LiveNoteOf(n))
 		if err != nil {
 			return nil, err
 		}
@@ -183,8 +183,36 @@ func (im *ImportNotes) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	return changes, nil
 }
 
+// LiveNote is a note as the working group's live pages get it, with the
+// stamp a form saves on top of: "" once the note is emptied, as nothing is
+// stored then (domain.Stamp).
+type LiveNote struct {
+	domain.Note
+	Stamp string `json:"stamp"`
+}
+
+func LiveNoteOf(n domain.Note) LiveNote {
+	if n.Empty() {
+		return LiveNote{Note: n}
+	}
+	return LiveNote{Note: n, Stamp: n.Stamp()}
+}
+
+// LiveSummary is a summary as the live pages get it (see LiveNote).
+type LiveSummary struct {
+	domain.Summary
+	Stamp string `json:"stamp"`
+}
+
+func LiveSummaryOf(m domain.Summary) LiveSummary {
+	if m.Text == "" {
+		return LiveSummary{Summary: m}
+	}
+	return LiveSummary{Summary: m, Stamp: m.Stamp()}
+}
+
 // analysisChange numbers a change to the analysis for the consultation's
-// dashboards.
+// dashboards and the analysis pages.
 func analysisChange(tx *storage.Tx, consultationID, typ string, payload any) (domain.Change, error) {
 	seq, err := tx.NextConsultationSeq(consultationID)
 	if err != nil {

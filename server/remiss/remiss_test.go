@@ -197,7 +197,8 @@ func TestDeadlineAndLateReopening(t *testing.T) {
 	r := f.invited[1]
 	// The whole minute 23.59 is in time.
 	f.clock.Set(deadline.Add(59 * time.Second))
-	if _, err := writer.Run(context.Background(), f.w, &remiss.SaveDraft{ConsultationID: f.id, RespondentID: r.ID, Answer: f.answer("Utkast")}); err != nil {
+	if _, err := writer.Run(context.Background(), f.w, &remiss.SaveDraft{ConsultationID: f.id, RespondentID: r.ID,
+		Patch: patchOf(f.answer("Utkast"), f.sections)}); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.Set(deadline.Add(time.Minute))
@@ -345,7 +346,7 @@ func TestSurvivesRestart(t *testing.T) {
 	sub := &remiss.Submit{ConsultationID: create.ID, RespondentID: inv.Added[0].ID, Answer: a}
 	must(sub)
 	if _, err := writer.Run(context.Background(), w, &remiss.SaveDraft{ConsultationID: create.ID, RespondentID: inv.Added[1].ID,
-		Answer: domain.Answer{General: "Halvfärdigt utkast"}}); err != nil {
+		Patch: map[string]remiss.FieldPatch{domain.FieldGeneral: {Value: "Halvfärdigt utkast"}}}); err != nil {
 		t.Fatal(err)
 	}
 	w.Close()
@@ -394,7 +395,7 @@ func TestAttachedBytesAreCapped(t *testing.T) {
 	// Drafts count too, but a draft's file replaces its previous one.
 	draft := func(r domain.Respondent) error {
 		_, err := writer.Run(context.Background(), f.w, &remiss.SaveDraft{ConsultationID: f.id, RespondentID: r.ID,
-			Answer: domain.Answer{General: "utkast"}, File: file()})
+			Patch: map[string]remiss.FieldPatch{domain.FieldGeneral: {Value: "utkast"}}, File: file()})
 		return err
 	}
 	second := f.invited[1]

@@ -2,6 +2,7 @@ package remiss
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"time"
 
@@ -51,21 +52,11 @@ func CheckAnswer(a *domain.Answer, sections []domain.Section, submit bool) []Fie
 	field("summary", &a.Summary, domain.MaxLongTextRunes, false)
 	field("general", &a.General, domain.MaxLongTextRunes, false)
 	field("other", &a.Other, domain.MaxLongTextRunes, false)
-	if a.OrgNumber != "" && !orgNumber.MatchString(a.OrgNumber) {
-		errs = append(errs, FieldError{"org_number", domain.Errorf(domain.KindInvalid, "remiss_org_number_invalid")})
-	}
-	if a.Email != "" {
-		if _, ok := normalEmail(a.Email); !ok {
-			errs = append(errs, FieldError{"email", domain.Errorf(domain.KindInvalid, "remiss_email_invalid")})
-		}
-	}
 	if a.Publish != "" && a.Publish != domain.PublishYes && a.Publish != domain.PublishNo {
 		errs = append(errs, FieldError{"publish", domain.Errorf(domain.KindInvalid, "remiss_publish_invalid")})
 	}
-	if a.DecidedOn != "" {
-		if _, err := time.Parse("2006-01-02", a.DecidedOn); err != nil || !isoDate.MatchString(a.DecidedOn) {
-			errs = append(errs, FieldError{"decided_on", domain.Errorf(domain.KindInvalid, "remiss_date_invalid")})
-		}
+	if submit {
+		errs = append(errs, checkFormats(a)...)
 	}
 	known := make(map[string]bool, len(sections))
 	for _, s := range sections {
@@ -96,6 +87,26 @@ func CheckAnswer(a *domain.Answer, sections []domain.Section, submit bool) []Fie
 			if req.value == "" && !hasError(errs, req.field) {
 				errs = append(errs, FieldError{req.field, domain.Errorf(domain.KindInvalid, "remiss_"+req.field+"_required")})
 			}
+		}
+	}
+	return errs
+}
+
+// checkFormats checks what a submitted answer must get right and a draft
+// may still have half typed: the organisation number, e-mail address and date.
+func checkFormats(a *domain.Answer) []FieldError {
+	var errs []FieldError
+	if a.OrgNumber != "" && !orgNumber.MatchString(a.OrgNumber) {
+		errs = append(errs, FieldError{"org_number", domain.Errorf(domain.KindInvalid, "remiss_org_number_invalid")})
+	}
+	if a.Email != "" {
+		if _, ok := normalEmail(a.Email); !ok {
+			errs = append(errs, FieldError{"email", domain.Errorf(domain.KindInvalid, "remiss_email_invalid")})
+		}
+	}
+	if a.DecidedOn != "" {
+		if _, err := time.Parse("2006-01-02", a.DecidedOn); err != nil || !isoDate.MatchString(a.DecidedOn) {
+			errs = append(errs, FieldError{"decided_on", domain.Errorf(domain.KindInvalid, "remiss_date_invalid")})
 		}
 	}
 	return errs
@@ -135,16 +146,18 @@ var (
 )
 
 // attach stores an uploaded file for the respondent, or checks that an
-// attachment the answer already names is the respondent's own. A new file,
-// or an answer that no longer names the draft's file, lets go of the
-// draft's file: it is removed unless a submitted version uses it, so that
-// saving a draft with a file many times keeps one.
-func attach(tx *storage.Tx, r domain.Respondent, a *domain.Answer, file *Upload) error {
+// attachment the answer already names is the respondent's own. For a
+// draft (release), a new file or an answer that no longer names the
+// draft's file lets go of the draft's file: it is removed unless a
+// submitted version uses it, so that saving a draft with a file many times
+// keeps one. A submission leaves that to the draft's own update, which may
+// keep a colleague's file.
+func attach(tx *storage.Tx, r domain.Respondent, a *domain.Answer, file *Upload, release bool) error {
 	d, err := tx.Draft(r.ID)
 	if err != nil {
 		return err
 	}
-	if prev := d.Answer.AttachmentID; prev != "" && (file != nil || a.AttachmentID != prev) {
+	if prev := d.Answer.AttachmentID; release && prev != "" && (file != nil || a.AttachmentID != prev) {
 		if err := tx.DeleteUnusedAttachment(r.ID, prev); err != nil {
 			return err
 		}
@@ -188,59 +201,12 @@ func firstError(errs []FieldError) error {
 	return errs[0].Err
 }
 
-// SaveDraft overwrites the respondent's draft and returns it as saved.
-// Colleagues with the same link get it live; the working group sees that a
-// draft exists, not what it says.
-type SaveDraft struct {
-	ConsultationID string
-	RespondentID   string
-	Answer         domain.Answer
-	File           *Upload
-	Origin         any
-}
-
-func (s *SaveDraft) Apply(tx *storage.Tx) (domain.Draft, []domain.Change, error) {
-	_, r, _, err := respondentFor(tx, s.ConsultationID, s.RespondentID)
-	if err != nil {
-		return domain.Draft{}, nil, err
-	}
-	sections, err := tx.Sections(s.ConsultationID)
-	if err != nil {
-		return domain.Draft{}, nil, err
-	}
-	a := s.Answer
-	if err := firstError(CheckAnswer(&a, sections, false)); err != nil {
-		return domain.Draft{}, nil, err
-	}
-	if err := attach(tx, r, &a, s.File); err != nil {
-		return domain.Draft{}, nil, err
-	}
-	if a.Publish == "" {
-		// A form that does not carry the question (the live form's script
-		// sends only the fields it knows) keeps the answer given before.
-		old, err := tx.Draft(r.ID)
-		if err != nil {
-			return domain.Draft{}, nil, err
-		}
-		a.Publish = old.Answer.Publish
-	}
-	rev, err := tx.SaveDraft(r.ID, a)
-	if err != nil {
-		return domain.Draft{}, nil, err
-	}
-	d := domain.Draft{Rev: rev, Answer: a, UpdatedAt: tx.Now()}
-	ch, err := statusChange(tx, s.ConsultationID, r.ID, "draft", d)
-	if err != nil {
-		return domain.Draft{}, nil, err
-	}
-	ch.Origin = s.Origin
-	return d, []domain.Change{ch}, nil
-}
-
-// Submitted is what a respondent's other open forms are told of a submission.
+// Submitted is what a respondent's other open forms are told of a
+// submission: the new version, and the fields of the draft it changed.
 type Submitted struct {
-	Version   int    `json:"version"`
-	Reference string `json:"reference"`
+	Version   int        `json:"version"`
+	Reference string     `json:"reference"`
+	Draft     *FormDraft `json:"draft,omitempty"`
 }
 
 // Submit stores a new version of a response. BaseVersion is the version the
@@ -248,11 +214,20 @@ type Submitted struct {
 // since, the submission is refused rather than silently stacked on top of
 // an answer its author has not seen; nothing is lost, the form comes back
 // with what was typed.
+//
+// The draft stays as the working copy: the fields the sending form changed
+// (Patch, read as SaveDraft reads it; nil: every field) take the submitted
+// values, except where a colleague changed them first, whose text stays in
+// the draft. Keep names fields whose value the person chose to take from
+// the draft rather than from the form.
 type Submit struct {
 	ConsultationID string
 	RespondentID   string
 	BaseVersion    int
 	Answer         domain.Answer
+	Patch          map[string]FieldPatch
+	Author         string
+	Keep           []string
 	File           *Upload
 	// Staff is the logged-in user whose browser sends the answer, if any:
 	// the version records it and the audit log names them.
@@ -277,11 +252,18 @@ func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	d, err := tx.Draft(r.ID)
+	if err != nil {
+		return nil, err
+	}
 	a := s.Answer
+	for _, name := range s.Keep {
+		a.SetField(name, d.Answer.Field(name))
+	}
 	if err := firstError(CheckAnswer(&a, sections, true)); err != nil {
 		return nil, err
 	}
-	if err := attach(tx, r, &a, s.File); err != nil {
+	if err := attach(tx, r, &a, s.File, false); err != nil {
 		return nil, err
 	}
 	if r.Reference == "" {
@@ -302,7 +284,8 @@ func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if err := tx.InsertVersion(v); err != nil {
 		return nil, err
 	}
-	if err := tx.DeleteDraft(r.ID); err != nil {
+	work, err := s.workingCopy(tx, r, &d, sections, a)
+	if err != nil {
 		return nil, err
 	}
 	if !r.Invited {
@@ -317,9 +300,37 @@ func (s *Submit) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		}
 	}
 	s.Stored, s.Reference = v, r.Reference
-	ch, err := statusChange(tx, s.ConsultationID, r.ID, "submitted", Submitted{Version: v.Version, Reference: r.Reference})
+	ch, err := statusChange(tx, s.ConsultationID, r.ID, "submitted", Submitted{Version: v.Version, Reference: r.Reference, Draft: work})
 	if err != nil {
 		return nil, err
 	}
 	return []domain.Change{ch}, nil
+}
+
+// workingCopy brings the draft up to the submitted answer a, as the sending
+// form changed it; it returns what colleagues' forms are told (nil: nothing
+// changed).
+func (s *Submit) workingCopy(tx *storage.Tx, r domain.Respondent, d *domain.Draft, sections []domain.Section, a domain.Answer) (*FormDraft, error) {
+	patch := make(map[string]FieldPatch, len(s.Patch))
+	if s.Patch == nil {
+		for _, name := range domain.AnswerFields(sections) {
+			patch[name] = FieldPatch{Base: Overwrite}
+		}
+	} else {
+		maps.Copy(patch, s.Patch)
+	}
+	for _, name := range s.Keep {
+		delete(patch, name)
+	}
+	// What was submitted, as it was stored (cleaned, the new file's id).
+	for name, p := range patch {
+		p.Value = a.Field(name)
+		patch[name] = p
+	}
+	res, err := applyPatch(tx, r, d, sections, patch, s.Author, nil)
+	if err != nil || len(res.changed) == 0 {
+		return nil, err
+	}
+	f := FormDraftOf(*d, res.changed)
+	return &f, nil
 }

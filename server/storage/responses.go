@@ -14,17 +14,19 @@ import (
 
 // Draft returns a respondent's latest draft, or a zero Draft (Rev 0) if none.
 func (s *Store) Draft(ctx context.Context, respondentID string) (domain.Draft, error) {
-	return scanDraft(s.read.QueryRowContext(ctx, `SELECT data, rev, updated_at FROM consultation_drafts WHERE respondent_id = ?`, respondentID))
+	return scanDraft(s.read.QueryRowContext(ctx, draftQuery, respondentID))
 }
 
 func (tx *Tx) Draft(respondentID string) (domain.Draft, error) {
-	return scanDraft(tx.q.QueryRowContext(tx.ctx, `SELECT data, rev, updated_at FROM consultation_drafts WHERE respondent_id = ?`, respondentID))
+	return scanDraft(tx.q.QueryRowContext(tx.ctx, draftQuery, respondentID))
 }
+
+const draftQuery = `SELECT data, rev, fields, updated_at FROM consultation_drafts WHERE respondent_id = ?`
 
 func scanDraft(row *sql.Row) (domain.Draft, error) {
 	var d domain.Draft
-	var data, updated string
-	err := row.Scan(&data, &d.Rev, &updated)
+	var data, fields, updated string
+	err := row.Scan(&data, &d.Rev, &fields, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.Draft{}, nil
 	}
@@ -32,24 +34,26 @@ func scanDraft(row *sql.Row) (domain.Draft, error) {
 		return d, err
 	}
 	d.UpdatedAt = parseTime(updated)
+	if err := json.Unmarshal([]byte(fields), &d.Fields); err != nil {
+		return d, err
+	}
 	return d, json.Unmarshal([]byte(data), &d.Answer)
 }
 
-// SaveDraft overwrites the respondent's draft and returns its new revision.
-func (tx *Tx) SaveDraft(respondentID string, a domain.Answer) (int64, error) {
-	data, err := json.Marshal(a)
+// SaveDraft writes the respondent's draft as d gives it (its revision and
+// each field's last change included).
+func (tx *Tx) SaveDraft(respondentID string, d domain.Draft) error {
+	data, err := json.Marshal(d.Answer)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	var rev int64
-	err = tx.q.QueryRowContext(tx.ctx, `INSERT INTO consultation_drafts (respondent_id, data, rev, updated_at) VALUES (?, ?, 1, ?)
-		ON CONFLICT (respondent_id) DO UPDATE SET data = excluded.data, rev = rev + 1, updated_at = excluded.updated_at
-		RETURNING rev`, respondentID, string(data), formatTime(tx.now)).Scan(&rev)
-	return rev, translate(err)
-}
-
-func (tx *Tx) DeleteDraft(respondentID string) error {
-	_, err := tx.q.ExecContext(tx.ctx, `DELETE FROM consultation_drafts WHERE respondent_id = ?`, respondentID)
+	fields, err := json.Marshal(d.Fields)
+	if err != nil {
+		return err
+	}
+	_, err = tx.q.ExecContext(tx.ctx, `INSERT INTO consultation_drafts (respondent_id, data, rev, fields, updated_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (respondent_id) DO UPDATE SET data = excluded.data, rev = excluded.rev, fields = excluded.fields,
+		updated_at = excluded.updated_at`, respondentID, string(data), d.Rev, string(fields), formatTime(tx.now))
 	return translate(err)
 }
 

@@ -76,9 +76,10 @@ func TestDraftUploadsReplaceTheirAttachment(t *testing.T) {
 		t.Errorf("the submitted version's file: %d", res.Status)
 	}
 	// Removing the file from the draft removes it.
-	draft.Set("_csrf", org.csrf(link))
-	draft.Set("remove_attachment", "1")
-	if res := org.post(link, draft); res.Status != http.StatusSeeOther {
+	remove := formOf(t, org.get(link).Body)
+	remove.Set("remove_attachment", "1")
+	remove.Set("action", "draft")
+	if res := org.post(link, remove); res.Status != http.StatusSeeOther {
 		t.Fatalf("remove: %d", res.Status)
 	}
 	if files, _ := attachedBytes(t, ts, r.ID); files != 1 {

@@ -18,18 +18,25 @@ import (
 // maxDraftMessage fits a whole answer: every field at its limit, in JSON.
 const maxDraftMessage = 1 << 20
 
-// overviewSnapshot is what the working group's live overview starts from.
+// maxAuthor bounds a form's own id (a UUID), which the draft keeps per field.
+const maxAuthor = 64
+
+// overviewSnapshot is what the working group's live pages start from: the
+// overview's figures, and the analysis pages' notes (by "<respondent>/<part>")
+// and summaries (by part).
 type overviewSnapshot struct {
-	Consultation domain.Consultation `json:"consultation"`
-	Sections     []domain.Section    `json:"sections"`
-	Respondents  []remiss.Live       `json:"respondents"`
+	Consultation domain.Consultation           `json:"consultation"`
+	Sections     []domain.Section              `json:"sections"`
+	Respondents  []remiss.Live                 `json:"respondents"`
+	Notes        map[string]remiss.LiveNote    `json:"notes"`
+	Summaries    map[string]remiss.LiveSummary `json:"summaries"`
 }
 
 // formSnapshot is what an open answer form starts from.
 type formSnapshot struct {
-	Draft     domain.Draft `json:"draft"`
-	Version   int          `json:"version"`
-	Reference string       `json:"reference"`
+	Draft     remiss.FormDraft `json:"draft"`
+	Version   int              `json:"version"`
+	Reference string           `json:"reference"`
 }
 
 // openConsultation starts a consultation connection. A consultation changes
@@ -47,6 +54,10 @@ func (s *Server) openConsultation(ctx context.Context, p *live.Peer) (live.Openi
 		return live.Opening{Epoch: con.Epoch, Seq: con.Seq}, nil
 	}
 	o := live.Opening{Epoch: con.Epoch, Seq: con.Seq}
+	sections, err := s.store.Sections(ctx, con.ID)
+	if err != nil {
+		return o, err
+	}
 	if p.Member != "" {
 		r, err := s.store.Respondent(ctx, con.ID, p.Member)
 		if err != nil {
@@ -56,12 +67,8 @@ func (s *Server) openConsultation(ctx context.Context, p *live.Peer) (live.Openi
 		if err != nil {
 			return o, err
 		}
-		o.Snapshot = formSnapshot{Draft: d, Version: r.Version, Reference: r.Reference}
+		o.Snapshot = formSnapshot{Draft: remiss.FormDraftOf(d, domain.AnswerFields(sections)), Version: r.Version, Reference: r.Reference}
 		return o, nil
-	}
-	sections, err := s.store.Sections(ctx, con.ID)
-	if err != nil {
-		return o, err
 	}
 	list, latest, err := s.store.Respondents(ctx, con.ID)
 	if err != nil {
@@ -75,7 +82,23 @@ func (s *Server) openConsultation(ctx context.Context, p *live.Peer) (live.Openi
 		}
 		respondents = append(respondents, remiss.LiveOf(r, v))
 	}
-	o.Snapshot = overviewSnapshot{Consultation: con, Sections: nonNil(sections), Respondents: respondents}
+	notes, err := s.store.Notes(ctx, con.ID)
+	if err != nil {
+		return o, err
+	}
+	summaries, err := s.store.Summaries(ctx, con.ID)
+	if err != nil {
+		return o, err
+	}
+	snap := overviewSnapshot{Consultation: con, Sections: nonNil(sections), Respondents: respondents,
+		Notes: make(map[string]remiss.LiveNote, len(notes)), Summaries: make(map[string]remiss.LiveSummary, len(summaries))}
+	for k, n := range notes {
+		snap.Notes[k] = remiss.LiveNoteOf(n)
+	}
+	for k, m := range summaries {
+		snap.Summaries[k] = remiss.LiveSummaryOf(m)
+	}
+	o.Snapshot = snap
 	return o, nil
 }
 
@@ -100,7 +123,8 @@ func (e overviewEndpoint) Handle(context.Context, *live.Peer, *live.Inbound) ([]
 	return nil, domain.Errorf(domain.KindInvalid, "message_invalid")
 }
 
-// formEndpoint is an answer form opened with a private link: it saves drafts.
+// formEndpoint is an answer form opened with a private link: it saves the
+// fields of the draft its person changes (see remiss.SaveDraft).
 type formEndpoint struct {
 	s              *Server
 	consultationID string
@@ -122,13 +146,29 @@ func (e formEndpoint) Open(ctx context.Context, p *live.Peer) (live.Opening, err
 }
 
 func (e formEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.Inbound) ([]byte, error) {
-	if msg.Type != "draft" || msg.Answer == nil {
+	if msg.Type != "draft" {
 		return nil, domain.Errorf(domain.KindInvalid, "message_invalid")
 	}
-	d, err := writer.Run(ctx, e.s.writer, &remiss.SaveDraft{ConsultationID: e.consultationID, RespondentID: e.respondentID,
-		Answer: *msg.Answer, Origin: p.Origin()})
+	if len(msg.Author) > maxAuthor {
+		return nil, domain.Errorf(domain.KindInvalid, "message_invalid")
+	}
+	if msg.Patch == nil {
+		// A page from before drafts were saved field by field: its text is
+		// in its own storage, which the reloaded page picks up.
+		return nil, domain.Errorf(domain.KindInvalid, "remiss_form_outdated")
+	}
+	patch := make(map[string]remiss.FieldPatch, len(msg.Patch))
+	for name, f := range msg.Patch {
+		patch[name] = remiss.FieldPatch{Base: f.Base, Value: f.Value}
+	}
+	res, err := writer.Run(ctx, e.s.writer, &remiss.SaveDraft{ConsultationID: e.consultationID, RespondentID: e.respondentID,
+		Patch: patch, Author: msg.Author, Origin: p.Origin()})
 	if err != nil {
 		return nil, err
 	}
-	return live.Saved(msg.Req, d.Rev), nil
+	var conflicts any
+	if len(res.Conflicts) > 0 {
+		conflicts = res.Conflicts
+	}
+	return live.Saved(msg.Req, res.Rev, conflicts), nil
 }

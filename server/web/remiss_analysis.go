@@ -35,10 +35,24 @@ func (s *Server) renderAnalysis(c *fiber.Ctx, data fiber.Map) error {
 	}
 	data["Comp"], data["CanRun"], data["Actions"] = comp, canRun(c), domain.Actions
 	data["Parts"] = []string{domain.PartSummary, domain.PartGeneral, domain.PartOther}
+	data["Live"] = liveCursorOf(comp.Consultation)
 	if saved := c.Query("saved"); saved != "" && data["Error"] == nil {
 		data["Saved"] = tr(c, "remiss.analysis.saved."+saved)
 	}
 	return s.render(c, "remiss_analysis", tr(c, "remiss.analysis.title")+" – "+comp.Consultation.Title, data)
+}
+
+// liveCursor is where an analysis page's script starts following the
+// consultation: the change the page was drawn at (read before its notes, so
+// a save in between comes to it again rather than not at all).
+type liveCursor struct {
+	Consultation string `json:"consultation"`
+	Epoch        string `json:"epoch"`
+	Seq          int64  `json:"seq"`
+}
+
+func liveCursorOf(con domain.Consultation) liveCursor {
+	return liveCursor{Consultation: con.ID, Epoch: con.Epoch, Seq: con.Seq}
 }
 
 // back is where a note or summary form returns: the section's page or the

@@ -125,8 +125,8 @@ func TestPublicationWithConsent(t *testing.T) {
 	}
 }
 
-// A draft saved by the live form, which does not carry the question, keeps
-// the answer given to it.
+// A draft saved by the live form, which sends only the fields its person
+// changed, keeps the answer given to the question.
 func TestPublishConsentSurvivesLiveDrafts(t *testing.T) {
 	ts, _ := newRemissServer(t)
 	admin := ts.browser(t)
@@ -139,7 +139,7 @@ func TestPublishConsentSurvivesLiveDrafts(t *testing.T) {
 	}
 	ws := mustDial(t, ts.URL, "/ws/remiss/"+strings.TrimPrefix(link, "/r/"), nil)
 	ws.nextOf("snapshot")
-	ws.send(map[string]any{"type": "draft", "req": "d1", "answer": map[string]any{"general": "Skrivet live", "sections": map[string]any{}}})
+	ws.send(draftMsg("d1", "flik", map[string]edit{"general": {Base: 1, Value: "Skrivet live"}}))
 	ws.nextOf("saved")
 	list, _, _ := ts.store.Respondents(context.Background(), id)
 	for _, r := range list {

@@ -71,6 +71,7 @@ func (s *Server) renderSection(c *fiber.Ctx, sectionID string, data fiber.Map) e
 	for _, t := range comp.Sections {
 		if t.Section.ID == sectionID {
 			data["Comp"], data["T"], data["CanRun"], data["Actions"] = comp, t, canRun(c), domain.Actions
+			data["Live"] = liveCursorOf(comp.Consultation)
 			if err := s.addCommentThemes(c, comp.Consultation.ID, data); err != nil {
 				return err
 			}

@@ -57,11 +57,18 @@ type respondForm struct {
 	Closed      string // why the form is closed, if it is
 	Errors      []formError
 	ByField     map[string]string
-	Error       string // about the whole form
-	Saved       string
-	New         bool // just started through the public link: keep this address
-	Stances     []domain.Stance
-	Link        string
+	// Colleagues: the draft as the page's script starts from it, the
+	// fingerprints a plain form carries (remiss.Fingerprints), and fields a
+	// colleague changed while the person typed.
+	State        remiss.FormDraft
+	Shown        string
+	Conflicts    map[string]*formConflict
+	ConflictList []formError
+	Error        string // about the whole form
+	Saved        string
+	New          bool // just started through the public link: keep this address
+	Stances      []domain.Stance
+	Link         string
 }
 
 func (s *Server) respondPage(c *fiber.Ctx) error {
@@ -78,10 +85,13 @@ func (s *Server) respondPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if d, err := s.store.Draft(c.UserContext(), r.ID); err != nil {
+	d, err := s.store.Draft(c.UserContext(), r.ID)
+	if err != nil {
 		return err
-	} else if d.Rev > 0 {
-		f.Answer, f.Rev = d.Answer, d.Rev
+	}
+	f.drawnFrom(d)
+	if d.Rev > 0 {
+		f.Answer = d.Answer
 	} else if r.Version > 0 {
 		v, err := s.store.Version(c.UserContext(), r.ID, r.Version)
 		if err != nil {
@@ -114,6 +124,14 @@ func (s *Server) respondFormFor(c *fiber.Ctx, r domain.Respondent, con domain.Co
 	return f, nil
 }
 
+// drawnFrom records which draft the form is drawn from: its revision, the
+// state the page's script starts from and the plain form's fingerprints.
+func (f *respondForm) drawnFrom(d domain.Draft) {
+	f.Rev = d.Rev
+	f.State = remiss.FormDraftOf(d, domain.AnswerFields(f.Sections))
+	f.Shown = remiss.Fingerprints(d.Answer, f.Sections)
+}
+
 func (s *Server) renderRespond(c *fiber.Ctx, f respondForm) error {
 	for _, e := range f.Errors {
 		if _, seen := f.ByField[e.Field]; !seen {
@@ -141,7 +159,9 @@ func answerOf(c *fiber.Ctx, sections []domain.Section) domain.Answer {
 
 // respond handles both buttons of the form: "Spara utkast" (action=draft)
 // and "Skicka" (action=submit). On any error the form comes back with what
-// was typed and each message next to its field; nothing is stored.
+// was typed and each message next to its field; nothing is stored. A draft
+// saves the fields the person changed; where a colleague changed the same
+// field first, the form comes back with both texts to choose between.
 func (s *Server) respond(c *fiber.Ctx) error {
 	r, con, err := s.respondentParam(c)
 	if err != nil {
@@ -151,11 +171,19 @@ func (s *Server) respond(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	stored, err := s.store.Draft(c.UserContext(), r.ID)
+	if err != nil {
+		return err
+	}
+	f.State = remiss.FormDraftOf(stored, domain.AnswerFields(f.Sections))
 	f.Answer = answerOf(c, f.Sections)
 	f.Rev, _ = strconv.ParseInt(c.FormValue("rev"), 10, 64)
+	f.Shown = c.FormValue("shown")
 	f.BaseVersion, _ = strconv.Atoi(c.FormValue("base_version"))
 	submit := c.FormValue("action") == "submit"
 	lang := langOf(c)
+	changes := postedChanges(c, f.Answer, f.Sections)
+	typed := f.Answer
 
 	checked := f.Answer
 	for _, fe := range remiss.CheckAnswer(&checked, f.Sections, submit) {
@@ -169,11 +197,22 @@ func (s *Server) respond(c *fiber.Ctx) error {
 			f.Errors = append(f.Errors, formError{Field: "attachment", Message: message(lang, asDomain(err))})
 		}
 	}
-	if len(f.Errors) > 0 {
-		return s.renderRespond(c.Status(fiber.StatusBadRequest), f)
+	if submit && len(changes.open) > 0 && len(f.Errors) == 0 {
+		f.Error = tr(c, "remiss.coedit.choose_first")
+	}
+	if len(f.Errors) > 0 || f.Error != "" {
+		// The form comes back as posted, still based on what it was drawn
+		// from; open conflicts stay open.
+		showConflicts(c, &f, stored, typed, changes.open)
+		status := fiber.StatusBadRequest
+		if len(f.Errors) == 0 {
+			status = fiber.StatusConflict
+		}
+		return s.renderRespond(c.Status(status), f)
 	}
 	if submit {
-		cmd := &remiss.Submit{ConsultationID: con.ID, RespondentID: r.ID, BaseVersion: f.BaseVersion, Answer: f.Answer, File: file}
+		cmd := &remiss.Submit{ConsultationID: con.ID, RespondentID: r.ID, BaseVersion: f.BaseVersion, Answer: f.Answer, File: file,
+			Patch: changes.patch, Author: changes.author, Keep: changes.keep}
 		if u := userOf(c); u != nil {
 			// Staff sending through an organisation's link (an answer that
 			// came by post, say): recorded as such, never as the organisation's own.
@@ -193,9 +232,24 @@ func (s *Server) respond(c *fiber.Ctx) error {
 		s.wakeMail()
 		return c.Redirect(respondPath(r.Token)+"/receipt/"+strconv.Itoa(cmd.Stored.Version), fiber.StatusSeeOther)
 	}
-	cmd := &remiss.SaveDraft{ConsultationID: con.ID, RespondentID: r.ID, Answer: f.Answer, File: file}
-	if _, err := writer.Run(c.UserContext(), s.writer, cmd); err != nil {
+	cmd := &remiss.SaveDraft{ConsultationID: con.ID, RespondentID: r.ID, Patch: changes.patch, Author: changes.author, File: file}
+	res, err := writer.Run(c.UserContext(), s.writer, cmd)
+	if err != nil {
 		return s.respondFailed(c, f, err)
+	}
+	if len(res.Conflicts) > 0 {
+		// Saved but for the fields a colleague changed first: the form shows
+		// the draft as it is now, with the person's text in those fields and
+		// the colleague's beside it.
+		f.Answer = res.Draft.Answer
+		f.drawnFrom(res.Draft)
+		conflicted := make([]string, 0, len(res.Conflicts))
+		for name := range res.Conflicts {
+			conflicted = append(conflicted, name)
+		}
+		showConflicts(c, &f, res.Draft, typed, conflicted)
+		f.Error = tr(c, "remiss.coedit.conflicts")
+		return s.renderRespond(c.Status(fiber.StatusConflict), f)
 	}
 	return c.Redirect(respondPath(r.Token)+"?saved=draft#form-top", fiber.StatusSeeOther)
 }

@@ -472,13 +472,13 @@ func TestRemissSpontaneousAndLiveOverview(t *testing.T) {
 	anna.nextOf("snapshot")
 	bo := mustDial(t, ts.URL, "/ws/remiss/"+token, nil)
 	bo.nextOf("snapshot")
-	anna.send(map[string]any{"type": "draft", "req": "d1", "answer": domain.Answer{General: "Annas utkast",
-		Sections: map[string]domain.SectionAnswer{sections[1].ID: {Stance: domain.StanceOppose, Comment: "Nej"}}}})
+	anna.send(draftMsg("d1", "anna", map[string]edit{"general": {Value: "Annas utkast"},
+		domain.StanceField(sections[1].ID): {Value: string(domain.StanceOppose)}, domain.CommentField(sections[1].ID): {Value: "Nej"}}))
 	if m := anna.nextOf("saved"); m.Req != "d1" {
 		t.Fatalf("saved reply %+v", m)
 	}
-	seen := decode[domain.Draft](t, bo.nextOf("draft").Data)
-	if seen.Answer.General != "Annas utkast" || seen.Rev != 1 {
+	seen := decode[formDraft](t, bo.nextOf("draft").Data)
+	if seen.Fields["general"].Value != "Annas utkast" || seen.Rev != 1 {
 		t.Fatalf("colleague sees %+v", seen)
 	}
 	anna.quiet(200 * time.Millisecond) // not echoed to its author
