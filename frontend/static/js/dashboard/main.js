@@ -399,6 +399,8 @@ function renderControl() {
   const key = JSON.stringify([w.state, qs.map((q) => [q.id, q.state, q.text, perQuestion.get(q.id), tablesPerQuestion.get(q.id)]), model.tables.size]);
   if (key === controlKey) return;
   controlKey = key;
+  // The buttons are built anew: a keyboard user on one keeps the focus.
+  const focusedId = document.activeElement?.id;
   const stateBox = document.getElementById('workshop-state');
   const next = w.state === 'open' ? 'closed' : 'open';
   const label = w.state === 'open' ? 'dash.close_workshop' : w.state === 'closed' ? 'dash.reopen_workshop' : 'dash.open_workshop';
@@ -419,6 +421,7 @@ function renderControl() {
         onclick: () => command({ type: 'question', item: q.id, state: nextQ }, () => say(t('dash.done'))) }));
   });
   document.getElementById('question-list').replaceChildren(...items);
+  if (focusedId && document.activeElement === document.body) document.getElementById(focusedId)?.focus({ preventScroll: true });
 }
 
 function fillSelect(select, allLabel, options, value) {
