@@ -48,10 +48,14 @@ type Registry struct {
 	store *storage.Store
 	write func(ctx context.Context, cmd *workshop.Resuggest) error
 
-	mu      sync.Mutex
+	// mu guards models and builds; every answer's suggestion reads models,
+	// so it is a read lock there. The inbox has a lock of its own: the
+	// writer's publisher must never wait behind the phones.
+	mu      sync.RWMutex
 	models  map[string]*entry
-	inbox   []domain.Change
 	builds  []*entry
+	inboxMu sync.Mutex
+	inbox   []domain.Change
 	wake    chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
@@ -122,13 +126,13 @@ func (r *Registry) Close() {
 // Publish takes committed changes, in order. It never blocks: the changes
 // wait in the inbox for the learner.
 func (r *Registry) Publish(changes []domain.Change) {
-	r.mu.Lock()
+	r.inboxMu.Lock()
 	for _, c := range changes {
 		if c.Topic.Kind == domain.TopicWorkshop {
 			r.inbox = append(r.inbox, c)
 		}
 	}
-	r.mu.Unlock()
+	r.inboxMu.Unlock()
 	r.signal()
 }
 
@@ -141,16 +145,20 @@ func (r *Registry) signal() {
 
 // model returns a workshop's model, building it first if need be.
 func (r *Registry) model(ctx context.Context, workshopID string) (*entry, error) {
-	r.mu.Lock()
+	r.mu.RLock()
 	e := r.models[workshopID]
+	r.mu.RUnlock()
 	if e == nil {
-		e = &entry{id: workshopID, ready: make(chan struct{}), answers: map[string]known{}}
-		r.models[workshopID] = e
-		r.builds = append(r.builds, e)
+		r.mu.Lock()
+		if e = r.models[workshopID]; e == nil {
+			e = &entry{id: workshopID, ready: make(chan struct{}), answers: map[string]known{}}
+			r.models[workshopID] = e
+			r.builds = append(r.builds, e)
+		}
+		r.mu.Unlock()
+		r.signal()
 	}
-	r.mu.Unlock()
 	e.used.Store(time.Now().UnixNano())
-	r.signal()
 	select {
 	case <-e.ready:
 		return e, e.err
@@ -226,9 +234,13 @@ func (r *Registry) learn() {
 func (r *Registry) drain() {
 	for {
 		r.mu.Lock()
-		builds, changes := r.builds, r.inbox
-		r.builds, r.inbox = nil, nil
+		builds := r.builds
+		r.builds = nil
 		r.mu.Unlock()
+		r.inboxMu.Lock()
+		changes := r.inbox
+		r.inbox = nil
+		r.inboxMu.Unlock()
 		if len(builds) == 0 && len(changes) == 0 {
 			return
 		}
@@ -266,9 +278,9 @@ func (r *Registry) build(e *entry) {
 
 // apply takes one committed change into its workshop's model.
 func (r *Registry) apply(c domain.Change) {
-	r.mu.Lock()
+	r.mu.RLock()
 	e := r.models[c.Topic.ID]
-	r.mu.Unlock()
+	r.mu.RUnlock()
 	if e == nil {
 		if c.Type == "input" {
 			if in, ok := c.Payload.(domain.Input); ok {
