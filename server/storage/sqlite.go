@@ -65,6 +65,9 @@ type Options struct {
 }
 
 // Open opens (creating if needed) the database in dir and applies migrations.
+// readers is how many read connections the store keeps.
+const readers = 8
+
 func Open(dir string) (*Store, error) { return OpenWith(dir, Options{}) }
 
 // OpenWith is Open with options.
@@ -104,8 +107,11 @@ func OpenWith(dir string, opt Options) (*Store, error) {
 		write.Close()
 		return nil, err
 	}
-	read.SetMaxOpenConns(4)
-	read.SetMaxIdleConns(4)
+	// Readers in WAL mode do not wait for each other or for the writer; a
+	// venue's phones reconnecting after a restart each read what they
+	// missed, and with too few connections they queue for one.
+	read.SetMaxOpenConns(readers)
+	read.SetMaxIdleConns(readers)
 	return &Store{Path: path, write: write, read: read, conn: conn, stmts: map[string]*sql.Stmt{}, cache: newWriteCache(),
 		now: func() time.Time { return time.Now().UTC() }}, nil
 }

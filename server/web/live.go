@@ -20,6 +20,8 @@ import (
 const (
 	localPeer     = "livePeer"
 	localEndpoint = "liveEndpoint"
+	// localTableByCode is the table the code guard found for the request's code.
+	localTableByCode = "tableByCode"
 )
 
 var wsConfig = websocket.Config{

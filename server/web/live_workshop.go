@@ -113,7 +113,7 @@ type tableEndpoint struct {
 
 // admitTable lets a phone in with its table's code, and only to that table.
 func (s *Server) admitTable(c *fiber.Ctx) (*live.Peer, live.Endpoint, error) {
-	t, err := s.store.TableByCode(c.UserContext(), workshop.NormalizeCode(c.Params("code")))
+	t, err := s.tableByCode(c, workshop.NormalizeCode(c.Params("code")))
 	if err != nil {
 		return nil, nil, err
 	}

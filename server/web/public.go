@@ -19,7 +19,7 @@ func (s *Server) join(c *fiber.Ctx) error {
 		return s.render(c.Status(fiber.StatusBadRequest), "home", tr(c, "home.title"),
 			fiber.Map{"Error": tr(c, "error.code_required")})
 	}
-	if _, err := s.store.TableByCode(c.UserContext(), code); err == nil {
+	if _, err := s.tableByCode(c, code); err == nil {
 		return c.Redirect("/t/"+code, fiber.StatusSeeOther)
 	} else if !domain.IsKind(err, domain.KindNotFound) {
 		return err
@@ -51,7 +51,7 @@ func (s *Server) pickTable(c *fiber.Ctx) error {
 // table's key; the page's script opens the table's websocket with it.
 func (s *Server) tablePage(c *fiber.Ctx) error {
 	code := workshop.NormalizeCode(c.Params("code"))
-	t, err := s.store.TableByCode(c.UserContext(), code)
+	t, err := s.tableByCode(c, code)
 	if err != nil {
 		return err
 	}

@@ -208,6 +208,9 @@ func (s *Server) workshopOfCode(c *fiber.Ctx, code string) string {
 		return ""
 	}
 	if t, err := s.store.TableByCode(c.UserContext(), code); err == nil {
+		// The handler behind the guard looks the table up again otherwise:
+		// a venue's phones reconnecting at once wait for each read.
+		c.Locals(localTableByCode, t)
 		return t.WorkshopID
 	}
 	if w, err := s.store.WorkshopByJoinCode(c.UserContext(), code); err == nil {
@@ -230,4 +233,13 @@ func passwordGuard(l *failureLimiter) fiber.Handler {
 		l.done(key, err != nil && domain.IsKind(err, domain.KindUnauthorized) || c.Response().StatusCode() == fiber.StatusUnauthorized)
 		return err
 	}
+}
+
+// tableByCode is the table with a code, as the code guard found it for this
+// request, or from the database.
+func (s *Server) tableByCode(c *fiber.Ctx, code string) (domain.Table, error) {
+	if t, ok := c.Locals(localTableByCode).(domain.Table); ok && t.Code == code {
+		return t, nil
+	}
+	return s.store.TableByCode(c.UserContext(), code)
 }
