@@ -34,6 +34,7 @@ func Words(texts []string) []Term {
 		forms[key][l]++
 		count[key]++
 	}
+	mergeEndings(count, forms)
 	col := collate.New(language.Swedish)
 	out := make([]Term, 0, len(count))
 	for key, n := range count {
@@ -46,6 +47,42 @@ func Words(texts []string) []Term {
 		return col.CompareString(out[i].Word, out[j].Word) < 0
 	})
 	return out
+}
+
+// endings the Snowball stemmer leaves on some words ("förtroendet" keeps
+// its -et, "mötesplats" loses an -s that "mötesplatser" keeps): a key that is
+// another key plus one of them is the same word.
+var endings = []string{"s", "t", "n", "e", "a", "et", "en", "er", "ar", "or", "na"}
+
+// mergeEndings counts a key that is a shorter key (of at least four
+// letters) plus an ending with that shorter key.
+func mergeEndings(count map[string]int, forms map[string]map[string]int) {
+	keys := make([]string, 0, len(count))
+	for k := range count {
+		keys = append(keys, k)
+	}
+	// Shortest first, so a key is merged into a root that stays.
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) < len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		for _, e := range endings {
+			base, ok := strings.CutSuffix(k, e)
+			if !ok || utf8.RuneCountInString(base) < 4 || count[base] == 0 {
+				continue
+			}
+			count[base] += count[k]
+			for f, n := range forms[k] {
+				forms[base][f] += n
+			}
+			delete(count, k)
+			delete(forms, k)
+			break
+		}
+	}
 }
 
 // wordsKey is what answers that count together share: the stems of their

@@ -21,6 +21,8 @@ func TestWordsCountsInflectedFormsTogether(t *testing.T) {
 			[]Term{{"IOP", 3}, {"IOP-avtal", 1}, {"VGR", 1}}},
 		{"phrases count as a whole, ties in Swedish order", []string{"gott bemötande", "Gott  bemötande", "öppenhet", "ärlighet", "ansvar"},
 			[]Term{{"gott bemötande", 2}, {"ansvar", 1}, {"ärlighet", 1}, {"öppenhet", 1}}},
+		{"endings the stemmer leaves count together", []string{"förtroende", "Förtroendet", "förtroende", "mötesplats", "mötesplatser"},
+			[]Term{{"förtroende", 3}, {"mötesplats", 2}}},
 		{"stop words alone still count", []string{"inget", "Inget", "…"},
 			[]Term{{"inget", 2}}},
 	} {

@@ -67,15 +67,16 @@ test('a word question with 30 answers is drawn as a word cloud, live', async ({ 
 
   // A phone gets a short field with the hint, checks the rule itself, and sends one word.
   const phone = await openTable(await newContext('phone'), codes[0]);
-  const field = phone.getByRole('textbox', { name: 'Ert svar' });
-  await expect(phone.getByText('Ett till tre ord', { exact: true })).toBeVisible();
-  await expect(phone.getByLabel('Tema (valfritt)')).toBeHidden();
+  const asked = phone.getByRole('region', { name: /^Fråga 5/ });
+  const field = asked.getByRole('textbox', { name: 'Ert svar' });
+  await expect(asked.getByText('Ett till tre ord', { exact: true })).toBeVisible();
+  await expect(asked.getByLabel('Tema (valfritt)')).toBeHidden();
   await field.fill('ett gott bemötande från alla');
-  await phone.getByRole('button', { name: 'Skicka' }).click();
-  await expect(phone.getByText('Skriv ett till tre ord.')).toBeVisible();
+  await asked.getByRole('button', { name: 'Skicka' }).click();
+  await expect(asked.getByText('Skriv ett till tre ord.')).toBeVisible();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await field.fill(WORDS[0]);
-  await phone.getByRole('button', { name: 'Skicka' }).click();
+  await asked.getByRole('button', { name: 'Skicka' }).click();
   await expect(answer(phone, WORDS[0])).toContainText(SENT);
   await expectNoAxeViolations(phone, 'the phone with a word question');
 
@@ -95,7 +96,9 @@ test('a word question with 30 answers is drawn as a word cloud, live', async ({ 
   await expectNoAxeViolations(page, 'the dashboard with a word cloud');
 
   // Hiding an answer takes its word out of the cloud.
-  await card(board(page), 'Ekonomi').getByRole('button', { name: /^Dölj/ }).click();
+  const ekonomi = card(board(page), 'Ekonomi');
+  await ekonomi.getByText('Åtgärder', { exact: true }).click();
+  await ekonomi.getByRole('button', { name: 'Dölj' }).click();
   await expect(cloud.getByRole('listitem').filter({ hasText: /^ekonomi / })).toHaveCount(0);
   await expect(clouds.getByText('29 svar, störst ord först')).toBeVisible();
 
@@ -116,7 +119,7 @@ test('a workshop made from the Ljungskile template has its questions, themes and
   const templates = page.getByRole('region', { name: 'Ny workshop från mall' });
   await expect(templates.getByText('4 frågor · 6 teman · 20 bord · följer med Samråd')).toBeVisible();
   await expectNoAxeViolations(page, 'the new-workshop page with templates');
-  await templates.getByRole('link', { name: 'Använd mallen: Konferensen i Ljungskile' }).click();
+  await templates.getByRole('link', { name: 'Använd mallen Konferensen i Ljungskile' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ny workshop från mall' })).toBeVisible();
   await expectNoAxeViolations(page, 'the new workshop from a template page');
   const name = `Ljungskile ${Date.now().toString(36)}`;
