@@ -80,6 +80,7 @@ type Question struct {
 	Position   int           `json:"position"`
 	Text       string        `json:"text"`
 	State      QuestionState `json:"state"`
+	Kind       QuestionKind  `json:"kind"`
 }
 
 type Theme struct {

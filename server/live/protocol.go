@@ -47,6 +47,14 @@
 // different content is refused with code "id_reused". Errors about a message
 // that could not be read carry its id or req whenever those could be found.
 //
+// Word questions. A workshop's questions carry "kind": "text" (free text)
+// or "ord" (one to three words; other answers are refused with code
+// "words_count" or "words_too_long"). A dashboard or projector asks for a
+// word question's cloud with {"type":"wordcloud","req":…,"question":<id>}
+// and gets "ok" with data {question, answers, words: [{word, count}]}: the
+// answers on the wall, inflected forms counted together, most frequent
+// first. It asks again when that question's answers change.
+//
 // Heartbeat. The server sends {"type":"ping"} every 25 s; clients send
 // {"type":"ping"} every 25 s and get {"type":"pong"}. A client that sends
 // nothing for 70 s is disconnected.

@@ -18,6 +18,7 @@ type writeCache struct {
 type cachedQuestion struct {
 	workshopID string
 	state      domain.QuestionState
+	kind       domain.QuestionKind
 }
 
 func newWriteCache() writeCache {

@@ -76,10 +76,10 @@ func (s *Store) HistorySince(ctx context.Context, workshopID, table string, sinc
 	if err := eachRow(ctx, tx, func(r *sql.Rows) error {
 		var n Numbered[domain.Question]
 		q := &n.Value
-		err := r.Scan(&q.ID, &q.WorkshopID, &q.Position, &q.Text, &q.State, &n.Seq)
+		err := r.Scan(&q.ID, &q.WorkshopID, &q.Position, &q.Text, &q.State, &q.Kind, &n.Seq)
 		h.Questions = append(h.Questions, n)
 		return err
-	}, `SELECT id, workshop_id, position, text, state, seq FROM questions WHERE workshop_id = ? AND seq > ?`, workshopID, since); err != nil {
+	}, `SELECT `+questionColumns+`, seq FROM questions WHERE workshop_id = ? AND seq > ?`, workshopID, since); err != nil {
 		return h, err
 	}
 	if err := eachRow(ctx, tx, func(r *sql.Rows) error {

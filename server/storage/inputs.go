@@ -122,3 +122,23 @@ func (s *Store) Shown(ctx context.Context, workshopID, theme string) ([]domain.I
 	return collectInputs(ctx, s.read, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ?1 AND hidden = 0
 		AND merged_into IS NULL AND (?2 = '' OR theme_id = ?2) ORDER BY created_at, id`, workshopID, theme)
 }
+
+// ShownTexts lists the texts of one question's answers that the wall shows
+// (a facilitator's correction where there is one), for its word cloud.
+func (s *Store) ShownTexts(ctx context.Context, workshopID, questionID string) ([]string, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT CASE WHEN coalesce(edited_text, '') <> '' THEN edited_text ELSE text END
+		FROM inputs WHERE workshop_id = ? AND question_id = ? AND hidden = 0 AND merged_into IS NULL`, workshopID, questionID)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

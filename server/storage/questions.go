@@ -8,8 +8,10 @@ import (
 	"github.com/samrad-se/samrad/server/domain"
 )
 
+const questionColumns = `id, workshop_id, position, text, state, kind`
+
 func questions(ctx context.Context, q querier, workshopID string) ([]domain.Question, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, workshop_id, position, text, state FROM questions
+	rows, err := q.QueryContext(ctx, `SELECT `+questionColumns+` FROM questions
 		WHERE workshop_id = ? ORDER BY position`, workshopID)
 	if err != nil {
 		return nil, err
@@ -18,7 +20,7 @@ func questions(ctx context.Context, q querier, workshopID string) ([]domain.Ques
 	var list []domain.Question
 	for rows.Next() {
 		var qu domain.Question
-		if err := rows.Scan(&qu.ID, &qu.WorkshopID, &qu.Position, &qu.Text, &qu.State); err != nil {
+		if err := rows.Scan(&qu.ID, &qu.WorkshopID, &qu.Position, &qu.Text, &qu.State, &qu.Kind); err != nil {
 			return nil, err
 		}
 		list = append(list, qu)
@@ -36,15 +38,15 @@ func (tx *Tx) Questions(workshopID string) ([]domain.Question, error) {
 
 func (tx *Tx) Question(workshopID, id string) (domain.Question, error) {
 	var qu domain.Question
-	err := tx.q.QueryRowContext(tx.ctx, `SELECT id, workshop_id, position, text, state FROM questions
-		WHERE id = ? AND workshop_id = ?`, id, workshopID).Scan(&qu.ID, &qu.WorkshopID, &qu.Position, &qu.Text, &qu.State)
+	err := tx.q.QueryRowContext(tx.ctx, `SELECT `+questionColumns+` FROM questions
+		WHERE id = ? AND workshop_id = ?`, id, workshopID).Scan(&qu.ID, &qu.WorkshopID, &qu.Position, &qu.Text, &qu.State, &qu.Kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return qu, domain.Errorf(domain.KindNotFound, "question_not_found")
 	}
 	return qu, translate(err)
 }
 
-const sqlAnswerable = `SELECT q.state, w.state FROM questions q JOIN workshops w ON w.id = q.workshop_id
+const sqlAnswerable = `SELECT q.state, w.state, q.kind FROM questions q JOIN workshops w ON w.id = q.workshop_id
 	WHERE q.id = ? AND q.workshop_id = ?`
 
 // AnswerableCheck returns the states that decide whether a table may answer a question.
@@ -56,21 +58,35 @@ func (tx *Tx) AnswerableCheck(workshopID, questionID string) (domain.QuestionSta
 		return q.state, ws, nil
 	}
 	var qs domain.QuestionState
-	err := tx.q.QueryRowContext(tx.ctx, sqlAnswerable, questionID, workshopID).Scan(&qs, &ws)
+	var kind domain.QuestionKind
+	err := tx.q.QueryRowContext(tx.ctx, sqlAnswerable, questionID, workshopID).Scan(&qs, &ws, &kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return qs, ws, domain.Errorf(domain.KindNotFound, "question_not_found")
 	}
 	if err != nil {
 		return qs, ws, translate(err)
 	}
-	c.questions[questionID] = cachedQuestion{workshopID: workshopID, state: qs}
+	c.questions[questionID] = cachedQuestion{workshopID: workshopID, state: qs, kind: kind}
 	c.workshops[workshopID] = ws
 	return qs, ws, nil
 }
 
+// QuestionKind is what a question takes for an answer. A submission asks
+// right after AnswerableCheck, which has cached it.
+func (tx *Tx) QuestionKind(workshopID, questionID string) (domain.QuestionKind, error) {
+	if q, ok := tx.store.cache.questions[questionID]; ok && q.workshopID == workshopID && q.kind != "" {
+		return q.kind, nil
+	}
+	q, err := tx.Question(workshopID, questionID)
+	return q.Kind, err
+}
+
 func (tx *Tx) InsertQuestion(qu domain.Question) error {
-	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO questions (id, workshop_id, position, text, state) VALUES (?, ?, ?, ?, ?)`,
-		qu.ID, qu.WorkshopID, qu.Position, qu.Text, qu.State)
+	if qu.Kind == "" {
+		qu.Kind = domain.QuestionText
+	}
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO questions (id, workshop_id, position, text, state, kind) VALUES (?, ?, ?, ?, ?, ?)`,
+		qu.ID, qu.WorkshopID, qu.Position, qu.Text, qu.State, qu.Kind)
 	return translate(err)
 }
 

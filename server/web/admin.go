@@ -23,12 +23,7 @@ func (s *Server) adminHome(c *fiber.Ctx) error {
 
 // defaultQuestions are the workshop questions of the Ljungskile conference
 // (slide 14 of the presentation), offered as a starting point.
-var defaultQuestions = []string{
-	"Vad ser ni för möjligheter i er nämnd/styrelse att arbeta tillsammans med social ekonomi?",
-	"Vilka samarbeten har ni idag?",
-	"Hur skulle ni kunna utveckla samarbetet?",
-	"Utmaningar?",
-}
+var defaultQuestions = workshop.LjungskileQuestions
 
 type newWorkshopForm struct {
 	Name, Date, Place string
@@ -37,11 +32,23 @@ type newWorkshopForm struct {
 	CustomThemes      string
 	Tables            string
 	Error             string
+	// Templates to start from instead ("Ny workshop från mall").
+	Templates []templateRow
 }
 
 func (s *Server) newWorkshopPage(c *fiber.Ctx) error {
-	return s.render(c, "workshop_new", tr(c, "new.title"), newWorkshopForm{
+	return s.renderNewWorkshop(c, newWorkshopForm{
 		Questions: strings.Join(defaultQuestions, "\n"), Preset: "principles", Tables: "10"})
+}
+
+// renderNewWorkshop shows the new-workshop page with the templates to start from.
+func (s *Server) renderNewWorkshop(c *fiber.Ctx, f newWorkshopForm) error {
+	list, err := s.templateList(c)
+	if err != nil {
+		return err
+	}
+	f.Templates = list
+	return s.render(c, "workshop_new", tr(c, "new.title"), f)
 }
 
 func lines(s string) []string {
@@ -78,7 +85,7 @@ func (s *Server) createWorkshop(c *fiber.Ctx) error {
 			return err
 		}
 		f.Error = message(langOf(c), e)
-		return s.render(c.Status(statusOf(e.Kind)), "workshop_new", tr(c, "new.title"), f)
+		return s.renderNewWorkshop(c.Status(statusOf(e.Kind)), f)
 	}
 	return c.Redirect("/admin/workshops/"+cmd.ID+"?saved=created", fiber.StatusSeeOther)
 }
@@ -162,7 +169,8 @@ func (s *Server) setState(c *fiber.Ctx) error {
 }
 
 func (s *Server) addQuestion(c *fiber.Ctx) error {
-	return s.act(c, &workshop.AddQuestion{WorkshopID: c.Params("id"), Text: c.FormValue("text")}, "questions")
+	return s.act(c, &workshop.AddQuestion{WorkshopID: c.Params("id"), Text: c.FormValue("text"),
+		Kind: domain.QuestionKind(c.FormValue("kind"))}, "questions")
 }
 
 func (s *Server) editQuestion(c *fiber.Ctx) error {

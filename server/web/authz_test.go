@@ -160,6 +160,11 @@ var routeAccess = map[string]who{
 	"GET /admin/feedback":                                                admins,
 	"GET /admin/backup.db":                                               admins,
 	"POST /admin/workshops/:id/sorting":                                  runners,
+	"POST /admin/workshops/:id/template":                                 runners,
+	"GET /admin/workshops/new/:tplid":                                    creators,
+	"POST /admin/workshops/from-template":                                creators,
+	"GET /admin/templates":                                               creators,
+	"POST /admin/templates/:tplid/delete":                                creators,
 }
 
 // refusals are the answers that mean "not for you".

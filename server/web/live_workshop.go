@@ -194,6 +194,13 @@ func (e dashboardEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.I
 		}
 		return live.OK(msg.Req, data), nil
 	}
+	if msg.Type == "wordcloud" {
+		data, err := e.s.wordCloud(ctx, e.workshopID, msg.Question)
+		if err != nil {
+			return nil, err
+		}
+		return live.OK(msg.Req, data), nil
+	}
 	var cmd audit.Command
 	switch msg.Type {
 	case "autosort":

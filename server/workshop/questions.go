@@ -5,14 +5,20 @@ import (
 	"github.com/samrad-se/samrad/server/storage"
 )
 
-// AddQuestion appends a question, not yet open.
+// AddQuestion appends a question, not yet open. Kind is free text when
+// empty; a word question ("ord") takes one to three words.
 type AddQuestion struct {
 	WorkshopID string
 	Text       string
+	Kind       domain.QuestionKind
 }
 
 func (a *AddQuestion) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	text, err := cleanText(a.Text, domain.MaxQuestionRunes, "question")
+	if err != nil {
+		return nil, err
+	}
+	kind, err := domain.ParseQuestionKind(string(a.Kind))
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +32,7 @@ func (a *AddQuestion) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if _, err := tx.Workshop(a.WorkshopID); err != nil {
 		return nil, err
 	}
-	q := domain.Question{ID: newID(), WorkshopID: a.WorkshopID, Position: len(list) + 1, Text: text, State: domain.QuestionPending}
+	q := domain.Question{ID: newID(), WorkshopID: a.WorkshopID, Position: len(list) + 1, Text: text, State: domain.QuestionPending, Kind: kind}
 	if err := tx.InsertQuestion(q); err != nil {
 		return nil, err
 	}

@@ -80,6 +80,9 @@ func (s *Submit) Apply(tx *storage.Tx) (Submitted, []domain.Change, error) {
 	if qState != domain.QuestionOpen {
 		return Submitted{}, nil, domain.Errorf(domain.KindConflict, "question_closed")
 	}
+	if err := s.checkWords(tx); err != nil {
+		return Submitted{}, nil, err
+	}
 	themeID, placed := s.ThemeID, domain.PlacedByPhone
 	if themeID == "" {
 		placed = domain.PlacedByNobody

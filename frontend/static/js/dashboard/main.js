@@ -14,6 +14,7 @@ import { Card } from './card.js';
 import { Queue } from './queue.js';
 import { Similar } from './similar.js';
 import { ThemeInfo } from './themeinfo.js';
+import { WordPanel } from './words.js';
 import { haystack, matcher } from './search.js';
 import { cmp } from '../common/order.js';
 
@@ -149,6 +150,7 @@ const ctx = { model, command, request, say, readOnly, workshopId,
 const queue = new Queue(ctx);
 const similar = new Similar(ctx);
 const themeInfo = new ThemeInfo(ctx);
+const wordPanel = new WordPanel(ctx);
 
 const actions = {
   readOnly,
@@ -318,6 +320,7 @@ function render() {
     similar.render();
     themeInfo.render();
   });
+  later(() => wordPanel.render());
   // Moving a node drops its focus, and the control buttons are built anew:
   // put the focus back where the keyboard user was, and when the answer
   // moved to another theme, bring it into view there.

@@ -52,7 +52,10 @@ export class Queue {
     const parking = this.parking();
     if (!parking) return [];
     const list = [];
+    const questions = this.ctx.model.questions;
     for (const item of this.ctx.model.items.values()) {
+      // Answers to a word question go to its word cloud, not into themes.
+      if (questions.get(item.question)?.kind === 'ord') continue;
       if (item.theme === parking.id && !item.placedBy && !item.mergedInto && !item.hidden) list.push(item);
     }
     list.sort((a, b) => (this.skipped.has(a.id) - this.skipped.has(b.id))

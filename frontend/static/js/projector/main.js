@@ -12,6 +12,7 @@ import { t } from '../common/i18n.js';
 import { el } from '../common/dom.js';
 import { wordCloud } from '../common/cloud.js';
 import { cmp } from '../common/order.js';
+import { WordSlides } from './words.js';
 
 const root = document.getElementById('projector');
 const box = document.getElementById('slide');
@@ -25,6 +26,8 @@ let termsView = false;
 let paused = false;
 let buffered = [];
 const views = new Map(); // theme|question → { at, data } for the key-terms view
+const words = new WordSlides(model, (msg) => socket.request(msg), () => render());
+const lastSlide = () => model.themes.length + words.list().length;
 
 function receive(msg) {
   // A snapshot holds everything: changes held back by the pause are older.
@@ -66,13 +69,16 @@ function itemNode({ item, tables }) {
 function render() {
   if (!model.workshop) return;
   const themes = model.themes;
-  slide = Math.min(slide, themes.length);
+  const wordQuestions = words.list();
+  slide = Math.min(slide, themes.length + wordQuestions.length);
   if (slide === 0) renderOverview(themes);
+  else if (slide > themes.length) renderWords(wordQuestions[slide - themes.length - 1]);
   else if (termsView) renderTerms(themes[slide - 1]);
   else renderTheme(themes[slide - 1]);
   document.getElementById('join').hidden = model.workshop.state !== 'open';
   const go = document.getElementById('goto');
-  const options = [['0', t('proj.overview')], ...themes.map((th, i) => [String(i + 1), th.name])];
+  const options = [['0', t('proj.overview')], ...themes.map((th, i) => [String(i + 1), th.name]),
+    ...wordQuestions.map((q, i) => [String(themes.length + i + 1), t('words.slide', { question: q.text })])];
   if ([...go.options].map((o) => o.textContent).join('|') !== options.map((o) => o[1]).join('|')) {
     go.replaceChildren(...options.map(([v, text]) => el('option', { value: v, text })));
   }
@@ -171,8 +177,15 @@ function renderTerms(th) {
   }
 }
 
+function renderWords(q) {
+  pages = [0];
+  page = 0;
+  words.render(box, q);
+  document.getElementById('page-of').textContent = '';
+}
+
 function go(to, toPage = 0) {
-  slide = Math.max(0, Math.min(model.themes.length, to));
+  slide = Math.max(0, Math.min(lastSlide(), to));
   page = toPage;
   render();
 }
@@ -182,7 +195,7 @@ function forward() {
   if (page + 1 < pages.length) {
     page++;
     render();
-  } else if (slide < model.themes.length) go(slide + 1);
+  } else if (slide < lastSlide()) go(slide + 1);
 }
 
 function back() {

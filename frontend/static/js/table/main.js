@@ -10,6 +10,7 @@ import { connectionIndicator } from '../common/connection.js';
 import { t, clock } from '../common/i18n.js';
 import { uuidv7 } from '../common/uuid.js';
 import { el, Announcer } from '../common/dom.js';
+import { forWords, wordsError } from './words.js';
 
 const MAX_CHARS = 2000;
 
@@ -59,8 +60,9 @@ function section(q) {
   const root = el('section', { class: 'question', 'aria-labelledby': hid }, heading, form,
     el('h3', { id: `${hid}-answers` }, t('phone.table_answers'), ' ', count), list);
   s = { root, heading, form, textarea, select, counter, error, button, closedNote, list, count };
-  textarea.addEventListener('input', () => {
-    saveDraft(q.id, textarea.value);
+  if (q.kind === 'ord') forWords(s);
+  s.textarea.addEventListener('input', () => {
+    saveDraft(q.id, s.textarea.value);
     updateCounter(s);
   });
   form.addEventListener('submit', (ev) => {
@@ -88,6 +90,7 @@ function submit(qid, s) {
   const text = s.textarea.value.trim();
   if (!text) return fieldError(s, t('phone.error_empty'));
   if (charCount(text) > MAX_CHARS) return fieldError(s, t('phone.error_too_long', { max: MAX_CHARS }));
+  if (s.words && wordsError(text)) return fieldError(s, wordsError(text));
   fieldError(s, '');
   const id = uuidv7();
   outbox.put(id, { type: 'submit', id, question: qid, theme: s.select.value, text }, { created: new Date().toISOString() });
