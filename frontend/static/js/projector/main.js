@@ -12,6 +12,7 @@ import { t } from '../common/i18n.js';
 import { el } from '../common/dom.js';
 import { wordCloud } from '../common/cloud.js';
 import { cmp } from '../common/order.js';
+import { Progress } from '../common/progress.js';
 
 const root = document.getElementById('projector');
 const box = document.getElementById('slide');
@@ -27,6 +28,7 @@ let buffered = [];
 const views = new Map(); // theme|question → { at, data } for the key-terms view
 
 function receive(msg) {
+  progress.changed(msg);
   // A snapshot holds everything: changes held back by the pause are older.
   if (msg.type === 'snapshot') buffered = [];
   if (paused && msg.type !== 'snapshot') {
@@ -41,6 +43,7 @@ const socket = new LiveSocket(`/ws/workshop/${root.dataset.workshop}`, {
   onChange: receive,
   onState: connectionIndicator(),
 });
+const progress = new Progress(document.getElementById('progress'), socket, model);
 
 function shown(item) {
   return !item.hidden && !item.mergedInto && (!question || item.question === question)
