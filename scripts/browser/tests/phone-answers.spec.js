@@ -11,6 +11,7 @@ import {
 const SENT_MARK = `${SENT} ✓`;
 
 test('a table sees its newest answer first, corrects one and withdraws another', async ({ newContext }) => {
+  test.slow(); // a phone, the dashboard and the projector, each checked by axe
   const { page: dashboard, workshop, codes } = await readyWorkshop(newContext);
   await openDashboard(dashboard, workshop);
   await expect(dashboard.getByText('0 av 2 bord har svarat')).toBeVisible();
