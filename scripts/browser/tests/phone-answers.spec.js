@@ -63,6 +63,13 @@ test('a table sees its newest answer first, corrects one and withdraws another',
   await dashboard.goto(`${workshop.url}/projector`);
   await expect(dashboard.getByText('1 av 2 bord har svarat')).toBeVisible();
   await expectNoAxeViolations(dashboard, 'the projector with the tables that answered');
+
+  // The workshop's documentation: the corrected answer, not the withdrawn one.
+  await dashboard.goto(`${workshop.url}/report`);
+  await expect(dashboard.getByRole('heading', { level: 1, name: `Dokumentation från workshopen: ${workshop.name}` })).toBeVisible();
+  await expect(dashboard.getByText('Fler mötesplatser i kommunerna').first()).toBeVisible();
+  await expect(dashboard.getByText('Ett första svar om mötesplatser')).toHaveCount(0);
+  await expectNoAxeViolations(dashboard, 'the workshop\'s documentation');
 });
 
 test('an answer waits visibly while the phone is offline', async ({ newContext }) => {
