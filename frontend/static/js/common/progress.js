@@ -30,11 +30,9 @@ export class Progress {
 
   ask() {
     this.timer = null;
-    if (!this.socket.ready) {
-      // The opening message is still being applied: ask right after it.
-      this.timer = setTimeout(() => this.ask(), 100);
-      return;
-    }
+    // Offline: the line keeps its last number; the changes that come with
+    // the reconnection ask again.
+    if (!this.socket.ready) return;
     this.socket.request({ type: 'progress' }).then((reply) => this.show(reply.data), () => { /* asked again on the next change */ });
   }
 
