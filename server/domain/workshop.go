@@ -126,7 +126,7 @@ type Input struct {
 	TableID     string    `json:"table"`
 	ThemeID     string    `json:"theme"`
 	ChosenTheme string    `json:"chosenTheme"`      // the theme the table chose when it sent it ("" for none)
-	Text        string    `json:"text"`             // as the table wrote it; never changed
+	Text        string    `json:"text"`             // as the table wrote it (last, if it corrected it)
 	EditedText  string    `json:"edited,omitempty"` // a facilitator's correction, if any
 	Hidden      bool      `json:"hidden"`
 	Highlighted bool      `json:"highlighted"`
@@ -140,6 +140,12 @@ type Input struct {
 	Confidence float64   `json:"confidence,omitempty"`
 	Because    []string  `json:"because,omitempty"`
 	PlacedBy   Placement `json:"placedBy"`
+
+	// Original is what the table first sent when it corrected its answer
+	// afterwards ("" when it did not); Withdrawn: the table took the answer
+	// back (it is hidden too). See AnswerChangeWindow in package workshop.
+	Original  string `json:"original,omitempty"`
+	Withdrawn bool   `json:"withdrawn,omitempty"`
 }
 
 // Placement says who put an input in its theme.
@@ -168,16 +174,23 @@ func (in Input) Shown() string {
 	return in.Text
 }
 
-// TableInput is what a table's own phones see of an input: their words, not the moderation.
+// TableInput is what a table's own phones see of an input: their words and
+// the theme they chose, whether they corrected or withdrew it, not the
+// moderation.
 type TableInput struct {
 	ID         string    `json:"id"`
 	QuestionID string    `json:"question"`
 	Text       string    `json:"text"`
 	CreatedAt  time.Time `json:"created"`
+
+	ChosenTheme string `json:"chosenTheme"`
+	Corrected   bool   `json:"corrected,omitempty"`
+	Withdrawn   bool   `json:"withdrawn,omitempty"`
 }
 
 func (in Input) ForTable() TableInput {
-	return TableInput{ID: in.ID, QuestionID: in.QuestionID, Text: in.Text, CreatedAt: in.CreatedAt}
+	return TableInput{ID: in.ID, QuestionID: in.QuestionID, Text: in.Text, CreatedAt: in.CreatedAt,
+		ChosenTheme: in.ChosenTheme, Corrected: in.Original != "", Withdrawn: in.Withdrawn}
 }
 
 // Palette lists the theme colours. A fixed set keeps every colour readable

@@ -42,6 +42,15 @@
 //	{"type":"saved","req":…,"rev":N}                    a draft is committed as revision N
 //	{"type":"error","id"|"req":…,"code":…,"message":…,"retry":bool}
 //
+// A table's phone corrects or withdraws one of its own answers with
+// {"type":"correct","req":…,"item":<input id>,"text":"…"} or
+// {"type":"withdraw","req":…,"item":<input id>}, answered with "ok" and the
+// answer as the table now sees it; only its own answers, within five
+// minutes of the server storing them (workshop.AnswerChangeWindow), and
+// sending the same again is answered the same way without writing. The
+// dashboard and the projector ask {"type":"progress","req":…} for how many
+// tables have answered (storage.Progress).
+//
 // retry true means nothing was done and the same message may be sent again
 // (later); false means the message is refused for good. Resending an id with
 // different content is refused with code "id_reused". Errors about a message

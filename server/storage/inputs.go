@@ -11,7 +11,7 @@ import (
 
 const inputColumns = `id, workshop_id, question_id, table_id, theme_id, text, coalesce(edited_text, ''),
 	hidden, highlighted, coalesce(merged_into, ''), created_at, seq, chosen_theme,
-	suggested_theme, suggestion_confidence, suggestion_words, placed_by`
+	suggested_theme, suggestion_confidence, suggestion_words, placed_by, original_text, withdrawn`
 
 const sqlInsertInput = `INSERT INTO inputs (id, workshop_id, question_id, table_id, theme_id, text, created_at, updated_at, seq, chosen_theme,
 	suggested_theme, suggestion_confidence, suggestion_words, placed_by)
@@ -19,11 +19,12 @@ const sqlInsertInput = `INSERT INTO inputs (id, workshop_id, question_id, table_
 
 func scanInput(row interface{ Scan(...any) error }) (domain.Input, error) {
 	var in domain.Input
-	var hidden, highlighted int
+	var hidden, highlighted, withdrawn int
 	var created, because string
 	err := row.Scan(&in.ID, &in.WorkshopID, &in.QuestionID, &in.TableID, &in.ThemeID, &in.Text, &in.EditedText,
 		&hidden, &highlighted, &in.MergedInto, &created, &in.Seq, &in.ChosenTheme,
-		&in.Suggested, &in.Confidence, &because, &in.PlacedBy)
+		&in.Suggested, &in.Confidence, &because, &in.PlacedBy, &in.Original, &withdrawn)
+	in.Withdrawn = withdrawn == 1
 	in.Because = splitLines(because)
 	if errors.Is(err, sql.ErrNoRows) {
 		return in, domain.Errorf(domain.KindNotFound, "input_not_found")
@@ -61,6 +62,15 @@ func (tx *Tx) UpdateInput(in domain.Input) error {
 		suggested_theme = ?, suggestion_confidence = ?, suggestion_words = ?, placed_by = ? WHERE id = ?`,
 		in.ThemeID, in.EditedText, boolInt(in.Hidden), boolInt(in.Highlighted), in.MergedInto,
 		formatTime(tx.now), in.Seq, in.Suggested, in.Confidence, strings.Join(in.Because, "\n"), in.PlacedBy, in.ID)
+	return translate(err)
+}
+
+// UpdateTableChange saves a table's own correction or withdrawal of its
+// answer: its words, what it first sent, and whether it took it back.
+func (tx *Tx) UpdateTableChange(in domain.Input) error {
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE inputs SET text = ?, original_text = ?, withdrawn = ?, hidden = ?,
+		updated_at = ?, seq = ? WHERE id = ?`,
+		in.Text, in.Original, boolInt(in.Withdrawn), boolInt(in.Hidden), formatTime(tx.now), in.Seq, in.ID)
 	return translate(err)
 }
 
@@ -102,9 +112,10 @@ func eachInput(ctx context.Context, q querier, fn func(domain.Input) error, quer
 }
 
 // EachInput streams a workshop's inputs in question order, then time, so an
-// export never holds them all in memory.
+// export never holds them all in memory. Answers their tables withdrew are
+// left out: the tables took them back.
 func (s *Store) EachInput(ctx context.Context, workshopID string, fn func(domain.Input) error) error {
-	return eachInput(ctx, s.read, fn, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ?
+	return eachInput(ctx, s.read, fn, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ? AND withdrawn = 0
 		ORDER BY (SELECT position FROM questions WHERE id = question_id), created_at, id`, workshopID)
 }
 
@@ -112,7 +123,7 @@ func (s *Store) EachInput(ctx context.Context, workshopID string, fn func(domain
 // parking lot, placed there by nobody, not merged into another.
 func (s *Store) Unsorted(ctx context.Context, workshopID string) ([]domain.Input, error) {
 	return collectInputs(ctx, s.read, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ? AND placed_by = ''
-		AND merged_into IS NULL AND theme_id = (SELECT id FROM themes WHERE workshop_id = inputs.workshop_id AND parking = 1)
+		AND merged_into IS NULL AND withdrawn = 0 AND theme_id = (SELECT id FROM themes WHERE workshop_id = inputs.workshop_id AND parking = 1)
 		ORDER BY created_at, id`, workshopID)
 }
 

@@ -126,6 +126,9 @@ func (e tableEndpoint) Open(ctx context.Context, p *live.Peer) (live.Opening, er
 }
 
 func (e tableEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.Inbound) ([]byte, error) {
+	if msg.Type == "correct" || msg.Type == "withdraw" {
+		return e.change(ctx, p, msg)
+	}
 	if msg.Type != "submit" {
 		return nil, domain.Errorf(domain.KindInvalid, "message_invalid")
 	}
@@ -182,6 +185,9 @@ func (e dashboardEndpoint) Open(ctx context.Context, p *live.Peer) (live.Opening
 }
 
 func (e dashboardEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.Inbound) ([]byte, error) {
+	if msg.Type == "progress" {
+		return e.progress(ctx, msg)
+	}
 	if view, ok := sortingViews[msg.Type]; ok {
 		// Views derived from the answers: computed on demand, for anyone
 		// who may see the workshop, never on the answer path.

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/samrad-se/samrad/server/domain"
@@ -61,5 +63,6 @@ func (s *Server) tablePage(c *fiber.Ctx) error {
 	}
 	// The code is a secret: keep it out of Referer headers (also set globally).
 	c.Set(fiber.HeaderReferrerPolicy, "no-referrer")
-	return s.renderBare(c, "table", t.Name+" – "+w.Name, fiber.Map{"Workshop": w, "Table": t, "Code": code})
+	return s.renderBare(c, "table", t.Name+" – "+w.Name, fiber.Map{"Workshop": w, "Table": t, "Code": code,
+		"ChangeMinutes": int(workshop.AnswerChangeWindow / time.Minute)})
 }

@@ -37,6 +37,10 @@ func (m *Moderate) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if in.WorkshopID != m.WorkshopID {
 		return nil, domain.Errorf(domain.KindNotFound, "input_not_found")
 	}
+	if in.Withdrawn {
+		// Its table took it back: it stays as it was left.
+		return nil, domain.Errorf(domain.KindConflict, "input_withdrawn")
+	}
 	switch m.Action {
 	case ActMove:
 		if _, err := tx.Theme(m.WorkshopID, m.Theme); err != nil {
@@ -101,6 +105,9 @@ func (m *Moderate) merge(tx *storage.Tx, target domain.Input) ([]domain.Change, 
 		if src.WorkshopID != m.WorkshopID {
 			return nil, domain.Errorf(domain.KindNotFound, "input_not_found")
 		}
+		if src.Withdrawn {
+			return nil, domain.Errorf(domain.KindConflict, "input_withdrawn")
+		}
 		children, err := tx.InputsMergedInto(src.ID)
 		if err != nil {
 			return nil, err
@@ -136,6 +143,9 @@ func (m *Moderate) sort(tx *storage.Tx, first domain.Input) ([]domain.Change, er
 			}
 			if in.WorkshopID != m.WorkshopID {
 				return nil, domain.Errorf(domain.KindNotFound, "input_not_found")
+			}
+			if in.Withdrawn {
+				continue // its table took it back since the queue was drawn
 			}
 		}
 		if m.Action == ActAccept {

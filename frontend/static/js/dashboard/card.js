@@ -4,6 +4,7 @@
 // of a thousand answers then holds a few elements per answer, not dozens.
 import { t, clock } from '../common/i18n.js';
 import { el } from '../common/dom.js';
+import { showTableChange } from './tablechange.js';
 
 /** The line that says what is suggested for an item and why, or ''. */
 export function suggestionText(item, model) {
@@ -23,6 +24,7 @@ export class Card {
     this.item = null;
     this.text = el('p', { class: 'text' });
     this.original = el('p', { class: 'original' });
+    this.byTable = el('div', { class: 'by-table' });
     this.meta = el('p', { class: 'meta' });
     this.suggestion = el('p', { class: 'suggestion' });
     this.badges = el('p', { class: 'badges' });
@@ -45,7 +47,7 @@ export class Card {
     this.panelRoot.hidden = actions.readOnly;
     this.li = el('li', { class: 'card', draggable: actions.readOnly ? 'false' : 'true', 'data-id': id },
       el('div', { class: 'card-top' }, this.badges, selectBox),
-      this.text, this.original, this.meta, this.suggestion, this.sources, this.panelRoot);
+      this.text, this.original, this.byTable, this.meta, this.suggestion, this.sources, this.panelRoot);
     this.li.addEventListener('dragstart', (ev) => {
       ev.dataTransfer.setData('application/x-samrad-item', id);
       ev.dataTransfer.effectAllowed = 'move';
@@ -119,6 +121,8 @@ export class Card {
     this.text.textContent = model.shownText(item);
     this.original.hidden = !item.edited;
     this.original.textContent = item.edited ? `${t('dash.original')}: ${item.text}` : '';
+    showTableChange(this.byTable, item);
+    this.panelRoot.hidden = this.actions.readOnly || !!item.withdrawn;
     this.meta.textContent = t('dash.meta', { table, q: q?.position ?? '?', time: clock(item.created) });
     const line = suggestionText(item, model);
     this.suggestion.hidden = !line;
@@ -126,7 +130,7 @@ export class Card {
     this.badges.replaceChildren(
       ...(isNew ? [el('span', { class: 'badge new', text: t('sort.badge_new') })] : []),
       ...(item.highlighted ? [el('span', { class: 'badge highlighted', text: t('dash.badge_highlighted') })] : []),
-      ...(item.hidden ? [el('span', { class: 'badge hidden-badge', text: t('dash.badge_hidden') })] : []),
+      ...(item.hidden && !item.withdrawn ? [el('span', { class: 'badge hidden-badge', text: t('dash.badge_hidden') })] : []),
       ...(item.edited ? [el('span', { class: 'badge edited', text: t('dash.badge_edited') })] : []),
       ...(item.placedBy === 'auto' ? [el('span', { class: 'badge auto', text: t('sort.badge_auto') })] : []));
     this.li.classList.toggle('is-highlighted', item.highlighted);

@@ -17,6 +17,7 @@ import { ThemeInfo } from './themeinfo.js';
 import { WordPanel } from './words.js';
 import { haystack, matcher } from './search.js';
 import { cmp } from '../common/order.js';
+import { Progress } from '../common/progress.js';
 
 const COLUMN_PAGE = 25;
 
@@ -57,10 +58,12 @@ const socket = new LiveSocket(`/ws/workshop/${workshopId}`, {
   onState: connectionIndicator(),
   onNotice: say,
 });
+const progress = new Progress(document.getElementById('progress'), socket, model);
 
 let firstRender = false;
 
 function receive(msg) {
+  progress.changed(msg);
   // A snapshot holds everything: changes held back by the pause are older.
   if (msg.type === 'snapshot') buffered = [];
   // Marks for the browser's performance timeline (and the browser tests).
@@ -382,6 +385,7 @@ function tally() {
   const perTable = new Map();
   const tablesPerQuestion = new Map();
   for (const item of model.items.values()) {
+    if (item.withdrawn) continue; // its table took it back
     perQuestion.set(item.question, (perQuestion.get(item.question) || 0) + 1);
     perTable.set(item.table, (perTable.get(item.table) || 0) + 1);
     const key = `${item.table}|${item.question}`;

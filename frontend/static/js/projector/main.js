@@ -13,6 +13,7 @@ import { el } from '../common/dom.js';
 import { wordCloud } from '../common/cloud.js';
 import { cmp } from '../common/order.js';
 import { WordSlides } from './words.js';
+import { Progress } from '../common/progress.js';
 
 const root = document.getElementById('projector');
 const box = document.getElementById('slide');
@@ -30,6 +31,7 @@ const words = new WordSlides(model, (msg) => socket.request(msg), () => render()
 const lastSlide = () => model.themes.length + words.list().length;
 
 function receive(msg) {
+  progress.changed(msg);
   // A snapshot holds everything: changes held back by the pause are older.
   if (msg.type === 'snapshot') buffered = [];
   if (paused && msg.type !== 'snapshot') {
@@ -44,6 +46,7 @@ const socket = new LiveSocket(`/ws/workshop/${root.dataset.workshop}`, {
   onChange: receive,
   onState: connectionIndicator(),
 });
+const progress = new Progress(document.getElementById('progress'), socket, model);
 
 function shown(item) {
   return !item.hidden && !item.mergedInto && (!question || item.question === question)

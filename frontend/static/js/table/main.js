@@ -7,10 +7,11 @@ import { LiveSocket } from '../common/socket.js';
 import { Outbox } from '../common/outbox.js';
 import { WorkshopModel } from '../common/model.js';
 import { connectionIndicator } from '../common/connection.js';
-import { t, clock } from '../common/i18n.js';
+import { t } from '../common/i18n.js';
 import { uuidv7 } from '../common/uuid.js';
 import { el, Announcer } from '../common/dom.js';
 import { forWords, wordsError } from './words.js';
+import { answerItems, changeUntil, focusIn } from './answers.js';
 
 const MAX_CHARS = 2000;
 
@@ -18,6 +19,12 @@ const app = document.getElementById('app');
 const code = app.dataset.code;
 const model = new WorkshopModel();
 const sections = new Map();
+// Corrections and withdrawals: the window the server allows, this phone's
+// clock against the server's (from its acknowledgements), and which answer
+// has its edit form or withdrawal question open.
+const changeWindowMs = Number(app.dataset.changeMinutes || 0) * 60000;
+let skewMs = 0;
+const editing = new Map();
 
 // Screen readers hear short status lines, not every change on the page.
 const announcer = new Announcer(document.getElementById('announcer'));
@@ -99,6 +106,8 @@ function submit(qid, s) {
   saveDraft(qid, '');
   updateCounter(s);
   renderInputs(qid);
+  // The new answer is at the top of the list: bring it into view.
+  s.list.firstElementChild?.scrollIntoView({ block: 'nearest' });
   announce(socket.ready ? t('phone.sending') : t('phone.saved_offline'));
 }
 
@@ -130,27 +139,45 @@ function renderQuestion(q) {
 function renderInputs(qid) {
   const s = sections.get(qid);
   if (!s) return;
-  const stored = [...model.items.values()].filter((i) => i.question === qid)
-    .sort((a, b) => a.created.localeCompare(b.created));
-  const pending = outbox.entries().filter((i) => i.msg.question === qid && !model.items.has(i.key));
-  s.count.textContent = `(${stored.length + pending.length})`;
-  const items = stored.map((i) => el('li', { class: 'input sent' },
-    el('p', { class: 'text', text: i.text }),
-    el('p', { class: 'meta' }, el('span', { class: 'status', text: t('phone.status_sent') }), ' ', clock(i.created))));
-  for (const i of pending) {
-    const failed = i.state === 'failed';
-    const li = el('li', { class: `input ${failed ? 'failed' : 'waiting'}` },
-      el('p', { class: 'text', text: i.msg.text }),
-      el('p', { class: 'meta' }, el('span', { class: 'status', text: failed ? t('phone.status_failed') : t('phone.status_waiting') })));
-    if (failed) {
-      li.append(el('p', { class: 'field-error', text: i.error || '' }),
-        el('button', { type: 'button', class: 'secondary', text: t('phone.remove_failed'),
-          onclick: () => { outbox.remove(i.key); renderInputs(qid); } }));
-    }
-    items.push(li);
-  }
+  const items = answerItems(qid, {
+    model, outbox, editing, windowMs: changeWindowMs, skewMs: () => skewMs,
+    themes: new Map(model.themes.map((th) => [th.id, th.name])),
+    open: model.workshop?.state === 'open',
+    online: () => socket.ready,
+    rerender: () => renderInputs(qid),
+    send: (key, msg) => {
+      outbox.put(key, { ...msg, req: uuidv7() }, { created: new Date().toISOString() });
+      renderInputs(qid);
+      focusIn(msg.item, '.text');
+      announce(socket.ready ? t('phone.sending') : t('phone.saved_offline'));
+    },
+  });
+  s.count.textContent = `(${items.length})`;
+  // A redraw keeps the focus where it was (the controls have stable ids).
+  const focused = s.list.contains(document.activeElement) && document.activeElement.id;
+  const selection = focused && document.activeElement.selectionStart;
   s.list.replaceChildren(...items);
+  const again = focused && document.getElementById(focused);
+  if (again) {
+    again.focus();
+    if (typeof selection === 'number') again.setSelectionRange(selection, selection);
+  }
+  scheduleExpiry();
 }
+
+// When an answer's window closes, its buttons go.
+let expiryTimer = null;
+function scheduleExpiry() {
+  clearTimeout(expiryTimer);
+  const now = Date.now();
+  const next = Math.min(...[...model.items.values()].map((i) => changeUntil(i, { windowMs: changeWindowMs, skewMs: () => skewMs }))
+    .filter((u) => u > now));
+  if (Number.isFinite(next)) expiryTimer = setTimeout(place, next - now + 500);
+}
+
+// The question an outbox entry belongs to: an answer's own, or that of the
+// answer a correction or withdrawal is about.
+const questionOf = (entry) => entry.msg.question || model.items.get(entry.msg.item)?.question;
 
 function place() {
   const open = [];
@@ -200,7 +227,10 @@ function restore() {
 
 function render() {
   // Anything the table holds was stored: stop resending it.
-  for (const item of [...outbox.entries()]) if (model.items.has(item.key)) outbox.remove(item.key);
+  // A correction of an answer the table has withdrawn meanwhile is moot.
+  for (const item of [...outbox.entries()]) {
+    if (model.items.has(item.key) || model.items.get(item.msg.item)?.withdrawn) outbox.remove(item.key);
+  }
   place();
 }
 
@@ -213,14 +243,22 @@ const upgrade = (raw) => (raw?.id && raw.text
 const outbox = new Outbox(`samrad:outbox:${code}`, {
   upgrade,
   onDone: (item, ack) => {
-    // The phone that sent it gets the acknowledgement, not the change.
+    // The phone that sent it gets the reply, not the change.
+    if (item.msg.type !== 'submit') {
+      if (ack.data) model.items.set(ack.data.id, ack.data);
+      keep();
+      renderInputs(questionOf(item));
+      announce(t(item.msg.type === 'withdraw' ? 'phone.withdrawn' : 'phone.changed'));
+      return;
+    }
+    if (ack.data?.created && !ack.duplicate) skewMs = Date.now() - Date.parse(ack.data.created);
     if (!model.items.has(item.key)) model.items.set(item.key, ack.data || { id: item.key, question: item.msg.question, text: item.msg.text, created: item.created });
     keep();
     renderInputs(item.msg.question);
     announce(t('phone.sent'));
   },
   onFailed: (item) => {
-    renderInputs(item.msg.question);
+    renderInputs(questionOf(item));
     announce(item.error);
   },
 });
