@@ -162,7 +162,12 @@ func (s *Server) setState(c *fiber.Ctx) error {
 }
 
 func (s *Server) addQuestion(c *fiber.Ctx) error {
-	return s.act(c, &workshop.AddQuestion{WorkshopID: c.Params("id"), Text: c.FormValue("text")}, "questions")
+	d, err := parseDuration(c.FormValue("duration"))
+	if err != nil {
+		return s.workshopError(c, err)
+	}
+	return s.act(c, &workshop.AddQuestion{WorkshopID: c.Params("id"), Text: c.FormValue("text"),
+		Duration: d, AutoClose: c.FormValue("auto_close") == "on"}, "questions")
 }
 
 func (s *Server) editQuestion(c *fiber.Ctx) error {

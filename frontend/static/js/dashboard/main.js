@@ -16,6 +16,7 @@ import { Similar } from './similar.js';
 import { ThemeInfo } from './themeinfo.js';
 import { haystack, matcher } from './search.js';
 import { cmp } from '../common/order.js';
+import { TimeboxPanel } from './timebox.js';
 
 const COLUMN_PAGE = 25;
 
@@ -32,6 +33,8 @@ const filters = { question: '', table: '', showHidden: false, onlyNew: false, se
 const announcer = new Announcer(document.getElementById('announcer'), 8000);
 const actionsAnnouncer = new Announcer(document.getElementById('announcer'));
 const say = (text) => actionsAnnouncer.say(text);
+const timebox = new TimeboxPanel(document.getElementById('timebox-control'), document.getElementById('rounds-body'),
+  { command, say, readOnly });
 
 // "Nya sedan jag tittade": the newest answer this computer had seen when
 // the facilitator last left the page (or pressed "Markera som sett").
@@ -60,6 +63,7 @@ const socket = new LiveSocket(`/ws/workshop/${workshopId}`, {
 let firstRender = false;
 
 function receive(msg) {
+  timebox.seen(msg);
   // A snapshot holds everything: changes held back by the pause are older.
   if (msg.type === 'snapshot') buffered = [];
   // Marks for the browser's performance timeline (and the browser tests).
@@ -311,6 +315,7 @@ function render() {
   // the page while answers keep arriving.
   later(() => {
     renderControl();
+    timebox.render(model);
     renderFilters();
   });
   later(renderGrid);
