@@ -24,14 +24,16 @@ async function secondsShown(page) {
 }
 
 test('a timed question counts down in step everywhere and closes itself', async ({ newContext }) => {
+  // Three pages and axe on each while the countdown runs: slow on a busy machine.
+  test.slow();
   const { page, context, workshop, codes } = await readyWorkshop(newContext, { tables: 2 });
 
-  // On the workshop page: question 2 gets 20 seconds and closes by itself.
+  // On the workshop page: question 2 gets 30 seconds and closes by itself.
   await page.getByText('Tidsgräns Fråga 2', { exact: true }).click();
-  await page.getByLabel('Tidsgräns i minuter (valfri) Fråga 2', { exact: true }).fill('0:20');
+  await page.getByLabel('Tidsgräns i minuter (valfri) Fråga 2', { exact: true }).fill('0:30');
   await page.getByLabel('Stäng automatiskt när tiden är ute Fråga 2', { exact: true }).check();
   await page.getByLabel('Tidsgräns i minuter (valfri) Fråga 2', { exact: true }).press('Enter');
-  await expect(page.getByText('Tidsgräns 0:20, stängs automatiskt')).toBeVisible();
+  await expect(page.getByText('Tidsgräns 0:30, stängs automatiskt')).toBeVisible();
 
   // A phone whose clock is seven minutes slow.
   const phoneContext = await newContext('phone');
@@ -60,8 +62,8 @@ test('a timed question counts down in step everywhere and closes itself', async 
   for (const [name, p] of Object.entries(pages)) shown[name] = await secondsShown(p);
   const values = Object.values(shown);
   expect(Math.max(...values) - Math.min(...values), `in step: ${JSON.stringify(shown)}`).toBeLessThanOrEqual(1);
-  expect(shown.phone, 'the phone counts on the server clock, not its own').toBeLessThanOrEqual(20);
-  expect(shown.phone).toBeGreaterThan(5);
+  expect(shown.phone, 'the phone counts on the server clock, not its own').toBeLessThanOrEqual(30);
+  expect(shown.phone).toBeGreaterThan(10);
   await expect(dash.getByRole('button', { name: 'Öppna igen – Fråga 1' })).toBeVisible();
 
   // A phone that reloads resumes (no snapshot): the resume tells the server's
@@ -79,13 +81,14 @@ test('a timed question counts down in step everywhere and closes itself', async 
 
   // At zero the server closes it: the countdown goes on every screen, the
   // phone shows the question as closed, and its screen reader heard it once.
-  for (const [name, p] of Object.entries(pages)) await expect(p.locator('.timebox'), name).toBeHidden({ timeout: 30_000 });
+  for (const [name, p] of Object.entries(pages)) await expect(p.locator('.timebox'), name).toBeHidden({ timeout: 45_000 });
   await expect(dash.getByRole('button', { name: 'Öppna igen – Fråga 2' })).toBeVisible();
   await expect(phone.getByRole('heading', { name: 'Tidigare frågor' })).toBeVisible();
   await expect(phone.locator('#announcer')).toHaveText('Tiden är ute');
 });
 
 test('World Café rounds give each table its theme and rotate it', async ({ newContext }) => {
+  test.slow();
   const { page, workshop, codes } = await readyWorkshop(newContext, { tables: 2, preset: 'VGR:s verksamheter' });
   const phones = [];
   for (const code of codes) phones.push(await openTable(await newContext('phone'), code));
