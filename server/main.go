@@ -30,6 +30,7 @@ import (
 	"github.com/samrad-se/samrad/server/sorting"
 	"github.com/samrad-se/samrad/server/sso"
 	"github.com/samrad-se/samrad/server/storage"
+	"github.com/samrad-se/samrad/server/timebox"
 	"github.com/samrad-se/samrad/server/web"
 	"github.com/samrad-se/samrad/server/workshop"
 	"github.com/samrad-se/samrad/server/writer"
@@ -129,7 +130,10 @@ func run(cfg config) error {
 	m := metrics.New()
 	// The sorting models learn from what the writer commits, beside the hub.
 	models := sorting.New(store)
-	w := writer.New(store, sorting.Fanout{hub, models}, m.Commit)
+	// Time boxes close by themselves, woken by what the writer commits.
+	var w *writer.Writer
+	closer := timebox.New(store, func(ctx context.Context, cmd audit.Audited) error { return w.Do(ctx, cmd) })
+	w = writer.New(store, sorting.Fanout{hub, models, closer}, m.Commit)
 	defer w.Close()
 	models.Start(func(ctx context.Context, cmd *workshop.Resuggest) error { return w.Do(ctx, cmd) })
 	defer models.Close()
@@ -154,6 +158,7 @@ func run(cfg config) error {
 	background, stopBackground := context.WithCancel(context.Background())
 	defer stopBackground()
 	go retention.Run(background, store, w, time.Hour, time.Now)
+	go closer.Run(background)
 	var mailing sync.WaitGroup
 	if mailer != nil {
 		mailing.Add(2)

@@ -27,6 +27,9 @@ type TemplateContent struct {
 type TemplateQuestion struct {
 	Text string       `json:"text"`
 	Kind QuestionKind `json:"kind"`
+	// Duration (seconds, 0: none) and AutoClose are the question's time box.
+	Duration  int  `json:"duration,omitempty"`
+	AutoClose bool `json:"autoClose,omitempty"`
 }
 
 type TemplateTheme struct {

@@ -81,6 +81,12 @@ type Question struct {
 	Text       string        `json:"text"`
 	State      QuestionState `json:"state"`
 	Kind       QuestionKind  `json:"kind"`
+	// Duration is the question's time box in seconds (0: none); AutoClose
+	// closes it when the time is out. Deadline is when a running time box
+	// runs out, on the server's clock (nil when none runs); see timebox.go.
+	Duration  int        `json:"duration,omitempty"`
+	AutoClose bool       `json:"autoClose,omitempty"`
+	Deadline  *time.Time `json:"deadline,omitempty"`
 }
 
 type Theme struct {
@@ -116,6 +122,10 @@ type Table struct {
 	Position   int    `json:"position"`
 	Name       string `json:"name"`
 	Code       string `json:"-"` // the table's secret; only its own phones and facilitators see it
+	// Round and RoundTheme: during World Café rounds, the round running and
+	// the theme this table discusses in it (see timebox.go).
+	Round      int    `json:"round,omitempty"`
+	RoundTheme string `json:"roundTheme,omitempty"`
 }
 
 // Input is one piece of text from a table, with the facilitators' moderation.

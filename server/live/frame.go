@@ -72,9 +72,10 @@ type snapshotFrame struct {
 }
 
 type resumeHead struct {
-	Type  string `json:"type"`
-	Epoch string `json:"epoch"`
-	Seq   int64  `json:"seq"`
+	Type  string           `json:"type"`
+	Epoch string           `json:"epoch"`
+	Seq   int64            `json:"seq"`
+	Now   domain.ServerNow `json:"now"` // the server's clock, for time boxes
 }
 
 // resumeFrame writes {"type":"resume","epoch":…,"seq":…,"changes":[…]} with

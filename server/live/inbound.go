@@ -24,6 +24,8 @@ type Inbound struct {
 	Action  string   `json:"action"`
 	Sources []string `json:"sources"`
 	State   string   `json:"state"`
+	// rounds (dashboard): the themes tables rotate through
+	Themes []string `json:"themes"`
 	// draft (a consultation's answer form): the fields the form changed,
 	// and the form's own id. Answer is the whole answer an older page sends;
 	// it is refused with a request to reload.

@@ -64,6 +64,14 @@
 // answers on the wall, inflected forms counted together, most frequent
 // first. It asks again when that question's answers change.
 //
+// Time boxes. A question whose time box runs carries "deadline" (when it
+// runs out) and "now" (the server's clock as the message was encoded), both
+// RFC 3339 in UTC; a workshop snapshot carries "now" beside its data, and
+// a resume carries it beside its changes. A
+// client counts down from the difference and its own clock's progress since,
+// never from its own idea of the time, so a device whose clock is wrong still
+// shows the right time left.
+//
 // Heartbeat. The server sends {"type":"ping"} every 25 s; clients send
 // {"type":"ping"} every 25 s and get {"type":"pong"}. A client that sends
 // nothing for 70 s is disconnected.

@@ -75,8 +75,8 @@ func (s *Store) HistorySince(ctx context.Context, workshopID, table string, sinc
 	}
 	if err := eachRow(ctx, tx, func(r *sql.Rows) error {
 		var n Numbered[domain.Question]
-		q := &n.Value
-		err := r.Scan(&q.ID, &q.WorkshopID, &q.Position, &q.Text, &q.State, &q.Kind, &n.Seq)
+		var err error
+		n.Value, err = scanQuestion(r, &n.Seq)
 		h.Questions = append(h.Questions, n)
 		return err
 	}, `SELECT `+questionColumns+`, seq FROM questions WHERE workshop_id = ? AND seq > ?`, workshopID, since); err != nil {
@@ -113,8 +113,8 @@ func (s *Store) HistorySince(ctx context.Context, workshopID, table string, sinc
 	}
 	if err := eachRow(ctx, tx, func(r *sql.Rows) error {
 		var n Numbered[domain.Table]
-		t := &n.Value
-		err := r.Scan(&t.ID, &t.WorkshopID, &t.Position, &t.Name, &t.Code, &n.Seq)
+		var err error
+		n.Value, err = scanTable(r, &n.Seq)
 		h.Tables = append(h.Tables, n)
 		return err
 	}, tablesQuery, tablesArgs...); err != nil {

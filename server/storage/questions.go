@@ -4,11 +4,32 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"time"
 
 	"github.com/samrad-se/samrad/server/domain"
 )
 
-const questionColumns = `id, workshop_id, position, text, state, kind`
+const questionColumns = `id, workshop_id, position, text, state, kind, duration_seconds, auto_close, deadline_ms`
+
+// scanQuestion reads questionColumns (and whatever follows them into more).
+func scanQuestion(row interface{ Scan(...any) error }, more ...any) (domain.Question, error) {
+	var qu domain.Question
+	var deadline sql.NullInt64
+	err := row.Scan(append([]any{&qu.ID, &qu.WorkshopID, &qu.Position, &qu.Text, &qu.State, &qu.Kind, &qu.Duration, &qu.AutoClose, &deadline}, more...)...)
+	if deadline.Valid {
+		d := time.UnixMilli(deadline.Int64).UTC()
+		qu.Deadline = &d
+	}
+	return qu, err
+}
+
+// deadlineValue is a deadline as stored: milliseconds, or NULL for none.
+func deadlineValue(d *time.Time) any {
+	if d == nil {
+		return nil
+	}
+	return d.UnixMilli()
+}
 
 func questions(ctx context.Context, q querier, workshopID string) ([]domain.Question, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+questionColumns+` FROM questions
@@ -19,8 +40,8 @@ func questions(ctx context.Context, q querier, workshopID string) ([]domain.Ques
 	defer rows.Close()
 	var list []domain.Question
 	for rows.Next() {
-		var qu domain.Question
-		if err := rows.Scan(&qu.ID, &qu.WorkshopID, &qu.Position, &qu.Text, &qu.State, &qu.Kind); err != nil {
+		qu, err := scanQuestion(rows)
+		if err != nil {
 			return nil, err
 		}
 		list = append(list, qu)
@@ -37,9 +58,8 @@ func (tx *Tx) Questions(workshopID string) ([]domain.Question, error) {
 }
 
 func (tx *Tx) Question(workshopID, id string) (domain.Question, error) {
-	var qu domain.Question
-	err := tx.q.QueryRowContext(tx.ctx, `SELECT `+questionColumns+` FROM questions
-		WHERE id = ? AND workshop_id = ?`, id, workshopID).Scan(&qu.ID, &qu.WorkshopID, &qu.Position, &qu.Text, &qu.State, &qu.Kind)
+	qu, err := scanQuestion(tx.q.QueryRowContext(tx.ctx, `SELECT `+questionColumns+` FROM questions
+		WHERE id = ? AND workshop_id = ?`, id, workshopID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return qu, domain.Errorf(domain.KindNotFound, "question_not_found")
 	}
@@ -85,14 +105,15 @@ func (tx *Tx) InsertQuestion(qu domain.Question) error {
 	if qu.Kind == "" {
 		qu.Kind = domain.QuestionText
 	}
-	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO questions (id, workshop_id, position, text, state, kind) VALUES (?, ?, ?, ?, ?, ?)`,
-		qu.ID, qu.WorkshopID, qu.Position, qu.Text, qu.State, qu.Kind)
+	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO questions (id, workshop_id, position, text, state, kind, duration_seconds, auto_close, deadline_ms)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, qu.ID, qu.WorkshopID, qu.Position, qu.Text, qu.State, qu.Kind, qu.Duration, qu.AutoClose, deadlineValue(qu.Deadline))
 	return translate(err)
 }
 
 func (tx *Tx) UpdateQuestion(qu domain.Question) error {
 	delete(tx.store.cache.questions, qu.ID)
-	_, err := tx.q.ExecContext(tx.ctx, `UPDATE questions SET position = ?, text = ?, state = ? WHERE id = ? AND workshop_id = ?`,
-		qu.Position, qu.Text, qu.State, qu.ID, qu.WorkshopID)
+	_, err := tx.q.ExecContext(tx.ctx, `UPDATE questions SET position = ?, text = ?, state = ?, duration_seconds = ?, auto_close = ?,
+		deadline_ms = ? WHERE id = ? AND workshop_id = ?`,
+		qu.Position, qu.Text, qu.State, qu.Duration, qu.AutoClose, deadlineValue(qu.Deadline), qu.ID, qu.WorkshopID)
 	return translate(err)
 }

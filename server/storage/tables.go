@@ -8,11 +8,12 @@ import (
 	"github.com/samrad-se/samrad/server/domain"
 )
 
-const tableColumns = `id, workshop_id, position, name, code`
+const tableColumns = `id, workshop_id, position, name, code, round, round_theme`
 
-func scanTable(row interface{ Scan(...any) error }) (domain.Table, error) {
+// scanTable reads tableColumns (and whatever follows them into more).
+func scanTable(row interface{ Scan(...any) error }, more ...any) (domain.Table, error) {
 	var t domain.Table
-	err := row.Scan(&t.ID, &t.WorkshopID, &t.Position, &t.Name, &t.Code)
+	err := row.Scan(append([]any{&t.ID, &t.WorkshopID, &t.Position, &t.Name, &t.Code, &t.Round, &t.RoundTheme}, more...)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, domain.Errorf(domain.KindNotFound, "table_not_found")
 	}

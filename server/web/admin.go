@@ -169,8 +169,12 @@ func (s *Server) setState(c *fiber.Ctx) error {
 }
 
 func (s *Server) addQuestion(c *fiber.Ctx) error {
+	d, err := parseDuration(c.FormValue("duration"))
+	if err != nil {
+		return s.workshopError(c, err)
+	}
 	return s.act(c, &workshop.AddQuestion{WorkshopID: c.Params("id"), Text: c.FormValue("text"),
-		Kind: domain.QuestionKind(c.FormValue("kind"))}, "questions")
+		Kind: domain.QuestionKind(c.FormValue("kind")), Duration: d, AutoClose: c.FormValue("auto_close") == "on"}, "questions")
 }
 
 func (s *Server) editQuestion(c *fiber.Ctx) error {

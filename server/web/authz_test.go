@@ -86,6 +86,7 @@ var routeAccess = map[string]who{
 	"POST /admin/workshops/:id/questions/:qid": runners,
 	"POST /admin/workshops/:id/questions/:qid/state":                     runners,
 	"POST /admin/workshops/:id/questions/:qid/move":                      runners,
+	"POST /admin/workshops/:id/questions/:qid/timebox":                   runners,
 	"POST /admin/workshops/:id/themes":                                   runners,
 	"POST /admin/workshops/:id/themes/:tid":                              runners,
 	"POST /admin/workshops/:id/themes/:tid/move":                         runners,

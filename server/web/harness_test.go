@@ -26,6 +26,7 @@ import (
 	"github.com/samrad-se/samrad/server/metrics"
 	"github.com/samrad-se/samrad/server/sorting"
 	"github.com/samrad-se/samrad/server/storage"
+	"github.com/samrad-se/samrad/server/timebox"
 	"github.com/samrad-se/samrad/server/web"
 	"github.com/samrad-se/samrad/server/workshop"
 	"github.com/samrad-se/samrad/server/writer"
@@ -89,7 +90,11 @@ func serveStoreOn(t *testing.T, ln net.Listener, store *storage.Store, configure
 	}
 	models := sorting.New(store)
 	cfg.Sorting = models
-	w := writer.New(store, sorting.Fanout{h, models}, m.Commit)
+	var w *writer.Writer
+	closer := timebox.New(store, func(ctx context.Context, cmd audit.Audited) error { return w.Do(ctx, cmd) })
+	w = writer.New(store, sorting.Fanout{h, models, closer}, m.Commit)
+	closing, stopClosing := context.WithCancel(context.Background())
+	go closer.Run(closing)
 	models.Start(func(ctx context.Context, cmd *workshop.Resuggest) error { return w.Do(ctx, cmd) })
 	m.Watch(h, w)
 	srv, err := web.New(cfg, store, w, h)
@@ -99,6 +104,7 @@ func serveStoreOn(t *testing.T, ln net.Listener, store *storage.Store, configure
 	go srv.Serve(ln)
 	ts := &testServer{URL: "http://" + ln.Addr().String(), store: store, writer: w, hub: h, srv: srv, models: models}
 	t.Cleanup(func() {
+		stopClosing()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		srv.Shutdown(ctx)

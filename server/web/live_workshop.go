@@ -24,6 +24,7 @@ type phoneSnapshot struct {
 	Questions []domain.Question   `json:"questions"`
 	Themes    []domain.Theme      `json:"themes"`
 	Inputs    []domain.TableInput `json:"inputs"`
+	Now       domain.ServerNow    `json:"now"` // the server's clock, for time boxes
 }
 
 // dashboardSnapshot is what a facilitator's live views start from.
@@ -33,6 +34,7 @@ type dashboardSnapshot struct {
 	Themes    []domain.Theme    `json:"themes"`
 	Tables    []domain.Table    `json:"tables"`
 	Inputs    []domain.Input    `json:"inputs"`
+	Now       domain.ServerNow  `json:"now"` // the server's clock, for time boxes
 }
 
 func nonNil[T any](list []T) []T {
@@ -220,6 +222,10 @@ func (e dashboardEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.I
 		cmd = &workshop.SetQuestionState{WorkshopID: e.workshopID, QuestionID: msg.Item, State: domain.QuestionState(msg.State)}
 	case "workshop":
 		cmd = &workshop.SetState{WorkshopID: e.workshopID, State: domain.WorkshopState(msg.State)}
+	case "next_question":
+		cmd = &workshop.NextQuestion{WorkshopID: e.workshopID}
+	case "rounds":
+		cmd = &workshop.SetRounds{WorkshopID: e.workshopID, Action: workshop.RoundsAction(msg.Action), Themes: msg.Themes}
 	default:
 		return nil, domain.Errorf(domain.KindInvalid, "message_invalid")
 	}

@@ -89,6 +89,7 @@ func (s *Server) routes() {
 	admin.Post("/workshops/:id/questions/:qid", run, s.editQuestion)
 	admin.Post("/workshops/:id/questions/:qid/state", run, s.setQuestionState)
 	admin.Post("/workshops/:id/questions/:qid/move", run, s.moveQuestion)
+	admin.Post("/workshops/:id/questions/:qid/timebox", run, s.setTimebox)
 	admin.Post("/workshops/:id/themes", run, s.addTheme)
 	admin.Post("/workshops/:id/themes/:tid", run, s.updateTheme)
 	admin.Post("/workshops/:id/themes/:tid/move", run, s.moveTheme)

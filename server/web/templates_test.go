@@ -56,6 +56,10 @@ func TestTemplateRoundTrip(t *testing.T) {
 	if res := b.postForm(page, page+"/tables/"+f.Table(2).ID, url.Values{"name": {"Bord 3 – vid fönstret"}}); res.Status != http.StatusSeeOther {
 		t.Fatalf("rename: %d", res.Status)
 	}
+	// A time box travels with its question.
+	if res := b.postForm(page, page+"/questions/"+f.Question(0).ID+"/timebox", url.Values{"duration": {"2:30"}, "auto_close": {"on"}}); res.Status != http.StatusSeeOther {
+		t.Fatalf("time box: %d", res.Status)
+	}
 	original, err := ts.store.Snapshot(ctx, f.WorkshopID(), storage.NoInputs)
 	if err != nil {
 		t.Fatal(err)
@@ -84,12 +88,16 @@ func TestTemplateRoundTrip(t *testing.T) {
 	if copied.Workshop.ID == f.WorkshopID() || copied.Workshop.JoinCode == original.Workshop.JoinCode {
 		t.Errorf("the copy is not a workshop of its own")
 	}
+	if original.Questions[0].Duration != 150 || !original.Questions[0].AutoClose {
+		t.Fatalf("the original's time box: %+v", original.Questions[0])
+	}
 	if len(copied.Questions) != len(original.Questions) {
 		t.Fatalf("questions %d, want %d", len(copied.Questions), len(original.Questions))
 	}
 	for i, q := range copied.Questions {
 		o := original.Questions[i]
-		if q.Text != o.Text || q.Kind != o.Kind || q.State != domain.QuestionPending || q.ID == o.ID {
+		if q.Text != o.Text || q.Kind != o.Kind || q.Duration != o.Duration || q.AutoClose != o.AutoClose ||
+			q.State != domain.QuestionPending || q.ID == o.ID {
 			t.Errorf("question %d: %+v, want %q (%s), not yet open", i, q, o.Text, o.Kind)
 		}
 	}

@@ -105,3 +105,38 @@ func (c *AddTables) Audit(tx *storage.Tx) (audit.Entry, error) {
 func (c *RenameTable) Audit(tx *storage.Tx) (audit.Entry, error) {
 	return entry(tx, c.WorkshopID, "table.rename", "table", c.TableID)
 }
+
+func (c *SetTimebox) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "question.timebox", "question", c.QuestionID)
+}
+func (c *CloseTimebox) Audit(tx *storage.Tx) (audit.Entry, error) {
+	return entry(tx, c.WorkshopID, "question.time_out", "question", c.QuestionID)
+}
+
+// Audit names every question "Nästa fråga" may touch: the open ones and
+// the one it opens.
+func (c *NextQuestion) Audit(tx *storage.Tx) (audit.Entry, error) {
+	list, err := tx.Questions(c.WorkshopID)
+	if err != nil {
+		return audit.Entry{}, err
+	}
+	var ids []string
+	next := c.next(list)
+	for i, q := range list {
+		if q.State == domain.QuestionOpen || i == next {
+			ids = append(ids, q.ID)
+		}
+	}
+	return entry(tx, c.WorkshopID, "question.next", "question", ids...)
+}
+func (c *SetRounds) Audit(tx *storage.Tx) (audit.Entry, error) {
+	e, err := entry(tx, c.WorkshopID, "workshop.rounds_"+string(c.Action), domain.KindWorkshop, c.WorkshopID)
+	if err == nil {
+		r, err := tx.Rounds(c.WorkshopID)
+		if err != nil {
+			return e, err
+		}
+		e.Before = r
+	}
+	return e, err
+}

@@ -15,7 +15,8 @@ func WorkshopChange(w domain.Workshop) domain.Change {
 }
 
 func QuestionChange(q domain.Question) domain.Change {
-	return domain.Change{Topic: domain.WorkshopTopic(q.WorkshopID), Type: "question", Audience: domain.ToEveryone, Payload: q}
+	return domain.Change{Topic: domain.WorkshopTopic(q.WorkshopID), Type: "question", Audience: domain.ToEveryone,
+		Payload: domain.LiveQuestion(q)}
 }
 
 func ThemeChange(t domain.Theme) domain.Change {

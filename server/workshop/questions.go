@@ -11,6 +11,9 @@ type AddQuestion struct {
 	WorkshopID string
 	Text       string
 	Kind       domain.QuestionKind
+	// Duration (seconds, 0: none) and AutoClose: its time box (SetTimebox).
+	Duration  int
+	AutoClose bool
 }
 
 func (a *AddQuestion) Apply(tx *storage.Tx) ([]domain.Change, error) {
@@ -32,7 +35,11 @@ func (a *AddQuestion) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	if _, err := tx.Workshop(a.WorkshopID); err != nil {
 		return nil, err
 	}
-	q := domain.Question{ID: newID(), WorkshopID: a.WorkshopID, Position: len(list) + 1, Text: text, State: domain.QuestionPending, Kind: kind}
+	if a.Duration < 0 || a.Duration > domain.MaxDurationSeconds {
+		return nil, domain.Errorf(domain.KindInvalid, "duration_invalid", "max", domain.MaxDurationSeconds/60)
+	}
+	q := domain.Question{ID: newID(), WorkshopID: a.WorkshopID, Position: len(list) + 1, Text: text, State: domain.QuestionPending, Kind: kind,
+		Duration: a.Duration, AutoClose: a.AutoClose && a.Duration > 0}
 	if err := tx.InsertQuestion(q); err != nil {
 		return nil, err
 	}
@@ -81,6 +88,11 @@ func (s *SetQuestionState) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		return nil, nil
 	}
 	q.State = s.State
+	if q.State == domain.QuestionOpen {
+		startTimebox(tx, &q)
+	} else {
+		stopTimebox(&q)
+	}
 	if err := tx.UpdateQuestion(q); err != nil {
 		return nil, err
 	}

@@ -98,7 +98,7 @@ func (s *SaveTemplate) Apply(tx *storage.Tx) ([]domain.Change, error) {
 		return nil, err
 	}
 	for _, q := range questions {
-		c.Questions = append(c.Questions, domain.TemplateQuestion{Text: q.Text, Kind: q.Kind})
+		c.Questions = append(c.Questions, domain.TemplateQuestion{Text: q.Text, Kind: q.Kind, Duration: q.Duration, AutoClose: q.AutoClose})
 	}
 	themes, err := tx.Themes(s.WorkshopID)
 	if err != nil {
@@ -204,7 +204,7 @@ func (c *CreateFromTemplate) Apply(tx *storage.Tx) ([]domain.Change, error) {
 	}
 	for i, q := range content.Questions {
 		if err := tx.InsertQuestion(domain.Question{ID: newID(), WorkshopID: w.ID, Position: i + 1, Text: q.Text,
-			State: domain.QuestionPending, Kind: q.Kind}); err != nil {
+			State: domain.QuestionPending, Kind: q.Kind, Duration: q.Duration, AutoClose: q.AutoClose && q.Duration > 0}); err != nil {
 			return nil, err
 		}
 	}
@@ -249,7 +249,10 @@ func cleanContent(in domain.TemplateContent) (domain.TemplateContent, error) {
 		if err != nil {
 			return out, err
 		}
-		out.Questions = append(out.Questions, domain.TemplateQuestion{Text: text, Kind: kind})
+		if q.Duration < 0 || q.Duration > domain.MaxDurationSeconds {
+			return out, domain.Errorf(domain.KindInvalid, "duration_invalid", "max", domain.MaxDurationSeconds/60)
+		}
+		out.Questions = append(out.Questions, domain.TemplateQuestion{Text: text, Kind: kind, Duration: q.Duration, AutoClose: q.AutoClose})
 	}
 	if len(in.Themes) > domain.MaxThemes {
 		return out, domain.Errorf(domain.KindInvalid, "too_many_themes", "max", domain.MaxThemes)

@@ -43,6 +43,7 @@ export class LiveSocket {
    * @param {object} handlers
    *   onSnapshot(msg)  the whole state (msg.data) replaces what the page shows
    *   onChange(msg)    one change to apply (also each change of a resume)
+   *   onResume(msg)    (optional) a resume, before its changes (it carries the server's clock)
    *   onState(state)   'connecting' | 'open' | 'offline' | 'revoked'
    *   onOpen()         after the opening message: time to send what waits
    *   onNotice(text)   a message from the server that answers no request
@@ -120,7 +121,10 @@ export class LiveSocket {
     }
     if (msg.type === 'snapshot' || msg.type === 'resume') {
       if (msg.type === 'snapshot') this.handlers.onSnapshot(msg);
-      else for (const change of msg.changes || []) this.apply(change);
+      else {
+        this.handlers.onResume?.(msg);
+        for (const change of msg.changes || []) this.apply(change);
+      }
       this.cursor = { epoch: msg.epoch, seq: msg.seq };
       this.attempt = 0;
       this.ready = true;

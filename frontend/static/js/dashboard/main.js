@@ -18,6 +18,7 @@ import { WordPanel } from './words.js';
 import { haystack, matcher } from './search.js';
 import { cmp } from '../common/order.js';
 import { Progress } from '../common/progress.js';
+import { TimeboxPanel } from './timebox.js';
 
 const COLUMN_PAGE = 25;
 
@@ -34,6 +35,8 @@ const filters = { question: '', table: '', showHidden: false, onlyNew: false, se
 const announcer = new Announcer(document.getElementById('announcer'), 8000);
 const actionsAnnouncer = new Announcer(document.getElementById('announcer'));
 const say = (text) => actionsAnnouncer.say(text);
+const timebox = new TimeboxPanel(document.getElementById('timebox-control'), document.getElementById('rounds-body'),
+  { command, say, readOnly });
 
 // "Nya sedan jag tittade": the newest answer this computer had seen when
 // the facilitator last left the page (or pressed "Markera som sett").
@@ -64,6 +67,7 @@ let firstRender = false;
 
 function receive(msg) {
   progress.changed(msg);
+  timebox.seen(msg);
   // A snapshot holds everything: changes held back by the pause are older.
   if (msg.type === 'snapshot') buffered = [];
   // Marks for the browser's performance timeline (and the browser tests).
@@ -316,6 +320,7 @@ function render() {
   // the page while answers keep arriving.
   later(() => {
     renderControl();
+    timebox.render(model);
     renderFilters();
   });
   later(renderGrid);

@@ -9,11 +9,12 @@ import { LiveSocket } from '../common/socket.js';
 import { WorkshopModel } from '../common/model.js';
 import { connectionIndicator } from '../common/connection.js';
 import { t } from '../common/i18n.js';
-import { el } from '../common/dom.js';
+import { el, Announcer } from '../common/dom.js';
 import { wordCloud } from '../common/cloud.js';
 import { cmp } from '../common/order.js';
 import { WordSlides } from './words.js';
 import { Progress } from '../common/progress.js';
+import { Countdown } from '../common/timebox.js';
 
 const root = document.getElementById('projector');
 const box = document.getElementById('slide');
@@ -30,8 +31,12 @@ const views = new Map(); // theme|question → { at, data } for the key-terms vi
 const words = new WordSlides(model, (msg) => socket.request(msg), () => render());
 const lastSlide = () => model.themes.length + words.list().length;
 
+const timeboxAnnouncer = new Announcer(document.getElementById('timebox-announcer'));
+const countdown = new Countdown(document.getElementById('timebox'), (text) => timeboxAnnouncer.say(text));
+
 function receive(msg) {
   progress.changed(msg);
+  countdown.seen(msg);
   // A snapshot holds everything: changes held back by the pause are older.
   if (msg.type === 'snapshot') buffered = [];
   if (paused && msg.type !== 'snapshot') {

@@ -12,6 +12,8 @@ import { uuidv7 } from '../common/uuid.js';
 import { el, Announcer } from '../common/dom.js';
 import { forWords, wordsError } from './words.js';
 import { answerItems, changeUntil, focusIn } from './answers.js';
+import { Countdown } from '../common/timebox.js';
+import { showRound } from './round.js';
 
 const MAX_CHARS = 2000;
 
@@ -29,6 +31,7 @@ const editing = new Map();
 // Screen readers hear short status lines, not every change on the page.
 const announcer = new Announcer(document.getElementById('announcer'));
 const announce = (text) => announcer.say(text);
+const countdown = new Countdown(document.getElementById('timebox'), announce);
 
 const charCount = (s) => [...s.normalize('NFC')].length;
 
@@ -232,6 +235,7 @@ function render() {
     if (model.items.has(item.key) || model.items.get(item.msg.item)?.withdrawn) outbox.remove(item.key);
   }
   place();
+  showRound(document.getElementById('round'), model.table, model.themes, announce);
 }
 
 // Answers kept by the page before its outbox took this shape go out too.
@@ -265,13 +269,16 @@ const outbox = new Outbox(`samrad:outbox:${code}`, {
 
 const socket = new LiveSocket(`/ws/table/${encodeURIComponent(code)}`, {
   onSnapshot: (msg) => {
+    countdown.seen(msg);
     model.apply(msg);
     render();
   },
   onChange: (msg) => {
+    countdown.seen(msg);
     if (model.apply(msg)) render();
     keep();
   },
+  onResume: (msg) => countdown.seen(msg),
   onOpen: () => {
     keep();
     outbox.flush();
@@ -280,6 +287,8 @@ const socket = new LiveSocket(`/ws/table/${encodeURIComponent(code)}`, {
   onNotice: announce,
 }, restore());
 outbox.attach(socket);
+// The kept questions count down once the server has told its clock.
+if (model.workshop) countdown.seen({ type: 'snapshot', data: model.toSnapshot() });
 if (model.workshop) render();
 socket.start();
 if ('serviceWorker' in navigator && window.isSecureContext) {
