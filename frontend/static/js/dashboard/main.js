@@ -14,6 +14,7 @@ import { Card } from './card.js';
 import { Queue } from './queue.js';
 import { Similar } from './similar.js';
 import { ThemeInfo } from './themeinfo.js';
+import { DashboardVote } from './vote.js';
 import { haystack, matcher } from './search.js';
 import { cmp } from '../common/order.js';
 
@@ -149,6 +150,7 @@ const ctx = { model, command, request, say, readOnly, workshopId,
 const queue = new Queue(ctx);
 const similar = new Similar(ctx);
 const themeInfo = new ThemeInfo(ctx);
+const dashVote = new DashboardVote(document.getElementById('vote-body'), ctx);
 
 const actions = {
   readOnly,
@@ -256,6 +258,7 @@ function column(theme) {
 
 function render() {
   if (!model.workshop) return;
+  dashVote.render();
   const focused = document.activeElement;
   const focusedCard = focused?.closest?.('li.card');
   const beforeColumn = focusedCard?.closest('section.column');

@@ -12,6 +12,7 @@ import { t } from '../common/i18n.js';
 import { el } from '../common/dom.js';
 import { wordCloud } from '../common/cloud.js';
 import { cmp } from '../common/order.js';
+import { ProjectorVote } from './vote.js';
 
 const root = document.getElementById('projector');
 const box = document.getElementById('slide');
@@ -25,6 +26,7 @@ let termsView = false;
 let paused = false;
 let buffered = [];
 const views = new Map(); // theme|question → { at, data } for the key-terms view
+const voteView = new ProjectorVote(model, document.getElementById('vote-view'));
 
 function receive(msg) {
   // A snapshot holds everything: changes held back by the pause are older.
@@ -67,7 +69,12 @@ function render() {
   if (!model.workshop) return;
   const themes = model.themes;
   slide = Math.min(slide, themes.length);
-  if (slide === 0) renderOverview(themes);
+  if (voteView.active) {
+    pages = [0];
+    page = 0;
+    voteView.render(box);
+    document.getElementById('page-of').textContent = '';
+  } else if (slide === 0) renderOverview(themes);
   else if (termsView) renderTerms(themes[slide - 1]);
   else renderTheme(themes[slide - 1]);
   document.getElementById('join').hidden = model.workshop.state !== 'open';
@@ -214,6 +221,10 @@ function toggle(button, on) {
 document.getElementById('only-highlighted').addEventListener('click', (ev) => {
   onlyHighlighted = !onlyHighlighted;
   toggle(ev.currentTarget, onlyHighlighted);
+});
+document.getElementById('vote-view').addEventListener('click', () => {
+  voteView.toggle();
+  render();
 });
 document.getElementById('terms').addEventListener('click', (ev) => {
   termsView = !termsView;

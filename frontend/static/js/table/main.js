@@ -10,6 +10,7 @@ import { connectionIndicator } from '../common/connection.js';
 import { t, clock } from '../common/i18n.js';
 import { uuidv7 } from '../common/uuid.js';
 import { el, Announcer } from '../common/dom.js';
+import { PhoneVote } from './vote.js';
 
 const MAX_CHARS = 2000;
 
@@ -199,6 +200,7 @@ function render() {
   // Anything the table holds was stored: stop resending it.
   for (const item of [...outbox.entries()]) if (model.items.has(item.key)) outbox.remove(item.key);
   place();
+  vote.render();
 }
 
 // Answers kept by the page before its outbox took this shape go out too.
@@ -220,6 +222,10 @@ const outbox = new Outbox(`samrad:outbox:${code}`, {
     renderInputs(item.msg.question);
     announce(item.error);
   },
+});
+
+const vote = new PhoneVote(document.getElementById('vote'), {
+  model, get socket() { return socket; }, table: () => model.table?.id, announce, keep: () => keep(),
 });
 
 const socket = new LiveSocket(`/ws/table/${encodeURIComponent(code)}`, {
