@@ -91,8 +91,11 @@ func (x *xlsxWriter) votes(v Votes) error {
 	for i, vote := range v.List {
 		row += 2
 		state := "öppen"
-		if vote.ClosedAt != nil {
-			state = "stängd " + i18n.DateTime("sv", *vote.ClosedAt)
+		if vote.State == domain.VoteClosed {
+			state = "stängd"
+			if vote.ClosedAt != nil {
+				state += " " + i18n.DateTime("sv", *vote.ClosedAt)
+			}
 		}
 		r := results[vote.ID]
 		lines := [][]any{

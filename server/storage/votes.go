@@ -154,10 +154,14 @@ func (tx *Tx) MoveDot(m VoteMove) error {
 		VALUES (?, ?, ?, ?, ?, ?)`, m.ID, m.VoteID, m.TableID, m.InputID, m.Delta, formatTime(tx.now)); err != nil {
 		return translate(err)
 	}
-	// The command has checked the move: a dot is taken back only where there is one.
-	_, err := tx.q.ExecContext(tx.ctx, `INSERT INTO vote_dots (vote_id, table_id, input_id, dots) VALUES (?, ?, ?, ?)
-		ON CONFLICT (vote_id, table_id, input_id) DO UPDATE SET dots = dots + excluded.dots`,
-		m.VoteID, m.TableID, m.InputID, m.Delta)
+	// The command has checked the move: a dot is taken back only where there
+	// is one. (An upsert of -1 would fail the row's CHECK before its UPDATE.)
+	query := `INSERT INTO vote_dots (vote_id, table_id, input_id, dots) VALUES (?, ?, ?, 1)
+		ON CONFLICT (vote_id, table_id, input_id) DO UPDATE SET dots = dots + 1`
+	if m.Delta < 0 {
+		query = `UPDATE vote_dots SET dots = dots - 1 WHERE vote_id = ? AND table_id = ? AND input_id = ?`
+	}
+	_, err := tx.q.ExecContext(tx.ctx, query, m.VoteID, m.TableID, m.InputID)
 	return translate(err)
 }
 

@@ -67,9 +67,16 @@ var skipped = map[*wsClient][]message{}
 // reply waits for the answer to the dot with id (ack or error), skipping changes.
 func reply(t *testing.T, c *wsClient, id string) message {
 	t.Helper()
+	isReply := func(m message) bool { return (m.Type == "ack" || m.Type == "error") && m.ID == id }
+	for i, m := range skipped[c] {
+		if isReply(m) {
+			skipped[c] = append(skipped[c][:i:i], skipped[c][i+1:]...)
+			return m
+		}
+	}
 	for {
 		m := c.next()
-		if (m.Type == "ack" || m.Type == "error") && m.ID == id {
+		if isReply(m) {
 			return m
 		}
 		skipped[c] = append(skipped[c], m)
@@ -180,10 +187,18 @@ func TestVoteThroughTheServer(t *testing.T) {
 			c   *wsClient
 			msg map[string]any
 		}{{p1, dot(vote.ID, b.ID, 1)}, {p2, dot(vote.ID, b.ID, 1)}, {p2, dot(vote.ID, b.ID, 1)}}
+		// Each phone sends from a goroutine of its own (a connection has one writer).
 		var wg sync.WaitGroup
-		for _, mv := range moves {
+		for _, phone := range []*wsClient{p1, p2} {
 			wg.Add(1)
-			go func() { defer wg.Done(); mv.c.send(mv.msg) }()
+			go func() {
+				defer wg.Done()
+				for _, mv := range moves {
+					if mv.c == phone {
+						phone.send(mv.msg)
+					}
+				}
+			}()
 		}
 		wg.Wait()
 		acks, refused := 0, 0

@@ -70,12 +70,14 @@ export class PhoneVote {
     this.rows.clear();
     const items = vote.candidates.map((c, i) => {
       const textId = `vote-c${i}`;
+      // A long answer is cut in the button's name; its whole text is the description.
+      const describedby = short(c.text) === c.text.replace(/\s+/g, ' ').trim() ? undefined : textId;
       const count = el('span', { class: 'vote-count' });
       const pips = el('span', { class: 'pips', 'aria-hidden': 'true' });
       const minus = el('button', { type: 'button', class: 'dot-btn', 'aria-label': t('phone.vote_remove', { text: short(c.text) }),
-        'aria-describedby': textId, text: '−', onclick: () => this.move(vote.id, c, -1) });
+        'aria-describedby': describedby, text: '−', onclick: () => this.move(vote.id, c, -1) });
       const plus = el('button', { type: 'button', class: 'dot-btn', 'aria-label': t('phone.vote_add', { text: short(c.text) }),
-        'aria-describedby': textId, text: '+', onclick: () => this.move(vote.id, c, 1) });
+        'aria-describedby': describedby, text: '+', onclick: () => this.move(vote.id, c, 1) });
       this.rows.set(c.id, { count, pips, minus, plus });
       return el('li', { class: 'vote-item' },
         el('p', { class: 'text', id: textId, text: c.text }),
