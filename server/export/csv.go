@@ -11,7 +11,7 @@ import (
 )
 
 var csvHeader = []string{"Fråga nr", "Fråga", "Tema", "Bord", "Text", "Ursprunglig text", "Tid", "Status", "Id",
-	"Föreslaget tema", "Förslagets säkerhet", "Placerat av", "Temats sammanfattning"}
+	"Föreslaget tema", "Förslagets säkerhet", "Placerat av", "Temats sammanfattning", dotsHeader}
 
 // CSV writes one row per input in the dialect Swedish Excel opens with a
 // double click: UTF-8 with a BOM (else Excel guesses Windows-1252 and å, ä, ö
@@ -49,6 +49,7 @@ func writeExcelCSV(w io.Writer, header []string, rows func(write func([]string) 
 func inputRows(src Source, write func([]string) error) error {
 	l := newLookup(src.Setup)
 	row := make([]string, len(csvHeader))
+	dots := src.Votes.dotsByInput()
 	return src.each(func(in domain.Input) error {
 		n := ""
 		if q := l.questionNumber(in.QuestionID); q > 0 {
@@ -67,6 +68,7 @@ func inputRows(src Source, write func([]string) error) error {
 		row[10] = confidence(in)
 		row[11] = placedBy(in)
 		row[12] = l.themeSummary(in.ThemeID)
+		row[13] = dotsCell(dots, in.ID)
 		return write(row)
 	})
 }

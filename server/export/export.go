@@ -20,6 +20,7 @@ type Source struct {
 	Setup storage.Snapshot // Workshop, Questions, Themes, Tables (Inputs empty)
 	Each  func(fn func(domain.Input) error) error
 	Now   time.Time // export time shown in the summary
+	Votes Votes     // the workshop's votes and their results
 }
 
 func (src Source) each(fn func(domain.Input) error) error {

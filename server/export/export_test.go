@@ -78,6 +78,19 @@ func testSource(inputs []domain.Input) Source {
 			return nil
 		},
 		Now: at("14:05"),
+		// Two votes: i1 was in both, and the latest counts for "Prickar".
+		Votes: Votes{
+			List: []domain.Vote{
+				{ID: "v1", Scope: domain.VoteOnQuestion, ScopeID: "q1", Dots: 3, Limit: 2, State: domain.VoteClosed, OpenedAt: at("12:00"),
+					Candidates: []domain.VoteCandidate{{ID: "i1", Question: "q1", Text: "Vårdcentralen"}, {ID: "i2", Question: "q1", Text: "Länk"}}},
+				{ID: "v2", Scope: domain.VoteOnTheme, ScopeID: "t2", Dots: 3, Limit: 2, State: domain.VoteOpen, OpenedAt: at("12:30"),
+					Candidates: []domain.VoteCandidate{{ID: "i5", Question: "q1", Text: "Kulturskolan"}, {ID: "i6", Question: "q2", Text: "=1+1"}, {ID: "i1", Question: "q1", Text: "Vårdcentralen"}}},
+			},
+			Results: []domain.VoteResults{
+				{Vote: "v1", Counts: []domain.VoteCount{{ID: "i1", Dots: 4}, {ID: "i2", Dots: 1}}, Tables: 2, Total: 5},
+				{Vote: "v2", Counts: []domain.VoteCount{{ID: "i6", Dots: 2}, {ID: "i1", Dots: 1}, {ID: "i5", Dots: 0}}, Tables: 2, Total: 3},
+			},
+		},
 	}
 }
 
@@ -88,15 +101,15 @@ func TestCSV(t *testing.T) {
 	}
 	const sum = "Kulturen når fler med föreningarna"
 	want := "\uFEFF" +
-		"Fråga nr;Fråga;Tema;Bord;Text;Ursprunglig text;Tid;Status;Id;Föreslaget tema;Förslagets säkerhet;Placerat av;Temats sammanfattning\r\n" +
-		"1;" + q1Text + ";Hälso- och sjukvård;Bord 1;Vårdcentralen kan öppna sina lokaler för föreningar;;2013-09-17 13:45;markerad;i1;Hälso- och sjukvård;0,93;processledare;\r\n" +
-		"1;" + q1Text + `;Hälso- och sjukvård;Bord 2 – Ängen;"'=HYPERLINK(""http://evil.example"",""Klicka"")";;2013-09-17 13:46;synlig;i2;;;ej sorterat;` + "\r\n" +
-		"1;" + q1Text + ";Kultur;Bord 1;'-5;;2013-09-17 13:47;dold;i3;;;ej sorterat;" + sum + "\r\n" +
-		"1;" + q1Text + `;Övrigt / ej sorterat;Bord 2 – Ängen;"Ja; men ""kanske""` + "\r\nsen\";;2013-09-17 13:48;synlig;i4;Kultur;0,41;ej sorterat;\r\n" +
-		"1;" + q1Text + ";Kultur;Bord 1;Kulturskolan samarbetar med studieförbunden.;kulturskolan samarbetar med studieförbunden;2013-09-17 13:49;synlig;i5;Kultur;0,88;automatiskt;" + sum + "\r\n" +
-		"2;" + q2Text + ";Kultur;Bord 2 – Ängen;'=1+1;;2013-09-17 13:50;synlig;i6;;;bordet;" + sum + "\r\n" +
-		"2;" + q2Text + ";Kultur;Bord 1;samma som ovan;;2013-09-17 13:51;sammanslagen;i7;;;ej sorterat;" + sum + "\r\n" +
-		"2;" + q2Text + ";Övrigt / ej sorterat;Bord 1;'@bord1 +46 31 12 34 56;;2013-09-17 13:52;synlig;i8;;;ej sorterat;\r\n"
+		"Fråga nr;Fråga;Tema;Bord;Text;Ursprunglig text;Tid;Status;Id;Föreslaget tema;Förslagets säkerhet;Placerat av;Temats sammanfattning;Prickar\r\n" +
+		"1;" + q1Text + ";Hälso- och sjukvård;Bord 1;Vårdcentralen kan öppna sina lokaler för föreningar;;2013-09-17 13:45;markerad;i1;Hälso- och sjukvård;0,93;processledare;;1\r\n" +
+		"1;" + q1Text + `;Hälso- och sjukvård;Bord 2 – Ängen;"'=HYPERLINK(""http://evil.example"",""Klicka"")";;2013-09-17 13:46;synlig;i2;;;ej sorterat;;1` + "\r\n" +
+		"1;" + q1Text + ";Kultur;Bord 1;'-5;;2013-09-17 13:47;dold;i3;;;ej sorterat;" + sum + ";\r\n" +
+		"1;" + q1Text + `;Övrigt / ej sorterat;Bord 2 – Ängen;"Ja; men ""kanske""` + "\r\nsen\";;2013-09-17 13:48;synlig;i4;Kultur;0,41;ej sorterat;;\r\n" +
+		"1;" + q1Text + ";Kultur;Bord 1;Kulturskolan samarbetar med studieförbunden.;kulturskolan samarbetar med studieförbunden;2013-09-17 13:49;synlig;i5;Kultur;0,88;automatiskt;" + sum + ";0\r\n" +
+		"2;" + q2Text + ";Kultur;Bord 2 – Ängen;'=1+1;;2013-09-17 13:50;synlig;i6;;;bordet;" + sum + ";2\r\n" +
+		"2;" + q2Text + ";Kultur;Bord 1;samma som ovan;;2013-09-17 13:51;sammanslagen;i7;;;ej sorterat;" + sum + ";\r\n" +
+		"2;" + q2Text + ";Övrigt / ej sorterat;Bord 1;'@bord1 +46 31 12 34 56;;2013-09-17 13:52;synlig;i8;;;ej sorterat;;\r\n"
 	got := buf.String()
 	if got != want {
 		gl, wl := strings.Split(got, "\r\n"), strings.Split(want, "\r\n")
@@ -161,7 +174,7 @@ func TestCSVUnknownIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(buf.String(), "\r\n")
-	if want := ";;;;föräldralös;;;synlig;x;;;ej sorterat;"; lines[1] != want {
+	if want := ";;;;föräldralös;;;synlig;x;;;ej sorterat;;"; lines[1] != want {
 		t.Errorf("got %q, want %q", lines[1], want)
 	}
 }
@@ -233,12 +246,23 @@ func TestXLSX(t *testing.T) {
 	f := openXLSX(t, testSource(testInputs()))
 
 	sheets := f.GetSheetList()
-	if want := []string{"Sammanfattning", "Fråga 1", "Fråga 2", "Fråga 3"}; fmt.Sprint(sheets) != fmt.Sprint(want) {
+	if want := []string{"Sammanfattning", "Fråga 1", "Fråga 2", "Fråga 3", "Prioritering"}; fmt.Sprint(sheets) != fmt.Sprint(want) {
 		t.Fatalf("sheets %q, want %q", sheets, want)
 	}
 	if i := f.GetActiveSheetIndex(); i != 0 {
 		t.Errorf("active sheet %d, want the summary", i)
 	}
+	// Every vote with its ranking, and each answer's dots in the latest vote it was in.
+	for ref, want := range map[string]string{
+		"A3": "Omröstning 1", "B3": "Fråga 1: " + q1Text, "B5": "stängd", "B6": "3", "D6": "2", "B7": "2", "D7": "5",
+		"A8": "Plats", "B8": "Prickar", "A9": "1", "B9": "4", "C9": "Vårdcentralen", "D9": "Fråga 1", "E9": "i1",
+		"A12": "Omröstning 2", "B12": "Temat Kultur", "B14": "öppen", "B18": "2", "C18": "=1+1", "D18": "Fråga 2",
+	} {
+		cellIs(t, f, "Prioritering", ref, want)
+	}
+	cellIs(t, f, "Fråga 1", "J2", "Prickar")
+	cellIs(t, f, "Fråga 1", "J3", "1")
+	cellIs(t, f, "Fråga 1", "J5", "")
 
 	// Summary.
 	const s = "Sammanfattning"
@@ -272,7 +296,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatalf("%s has %d rows, want 7", q, len(rows))
 	}
 	cellIs(t, f, q, "A1", "Fråga 1: "+q1Text)
-	if want := "[Tema Bord Text Ursprunglig text Tid Status Föreslaget tema Förslagets säkerhet Placerat av]"; fmt.Sprint(rows[1]) != want {
+	if want := "[Tema Bord Text Ursprunglig text Tid Status Föreslaget tema Förslagets säkerhet Placerat av Prickar]"; fmt.Sprint(rows[1]) != want {
 		t.Errorf("header %v", rows[1])
 	}
 	style := func(sheet, ref string) *excelize.Style {
@@ -378,7 +402,7 @@ func TestXLSXUnknownQuestion(t *testing.T) {
 	in := testInputs()
 	in = append(in, domain.Input{ID: "x", QuestionID: "nope", TableID: "nope", ThemeID: "nope", Text: "föräldralös"})
 	f := openXLSX(t, testSource(in))
-	if got := f.GetSheetList(); got[len(got)-1] != "Okänd fråga" {
+	if got := f.GetSheetList(); got[len(got)-2] != "Okänd fråga" || got[len(got)-1] != "Prioritering" {
 		t.Fatalf("sheets %q", got)
 	}
 	cellIs(t, f, "Okänd fråga", "C3", "föräldralös")
@@ -435,9 +459,13 @@ func TestJSON(t *testing.T) {
 	want := map[string]any{"id": "i5", "question": "q1", "table": "b1", "theme": "t2",
 		"text": "kulturskolan samarbetar med studieförbunden", "edited": "Kulturskolan samarbetar med studieförbunden.",
 		"hidden": false, "highlighted": false, "mergedInto": "", "created": "2013-09-17T11:49:00Z",
-		"suggestedTheme": "t2", "confidence": json.Number("0.88"), "because": []any{"kulturskolan"}, "placedBy": "auto"}
+		"suggestedTheme": "t2", "confidence": json.Number("0.88"), "because": []any{"kulturskolan"}, "placedBy": "auto",
+		"dots": json.Number("0")}
 	if fmt.Sprint(doc.Inputs[4]) != fmt.Sprint(want) {
 		t.Errorf("input 5:\n got %v\nwant %v", doc.Inputs[4], want)
+	}
+	if _, ok := doc.Inputs[3]["dots"]; ok {
+		t.Errorf("an answer in no vote has dots: %v", doc.Inputs[3])
 	}
 	if in := doc.Inputs[6]; in["mergedInto"] != "i6" {
 		t.Errorf("merged input %v", in)
@@ -469,7 +497,7 @@ func TestEmptySource(t *testing.T) {
 	if err := CSV(&buf, src); err != nil {
 		t.Fatal(err)
 	}
-	if want := "\uFEFFFråga nr;Fråga;Tema;Bord;Text;Ursprunglig text;Tid;Status;Id;Föreslaget tema;Förslagets säkerhet;Placerat av;Temats sammanfattning\r\n"; buf.String() != want {
+	if want := "\uFEFFFråga nr;Fråga;Tema;Bord;Text;Ursprunglig text;Tid;Status;Id;Föreslaget tema;Förslagets säkerhet;Placerat av;Temats sammanfattning;Prickar\r\n"; buf.String() != want {
 		t.Errorf("empty CSV %q", buf.String())
 	}
 	f := openXLSX(t, src)

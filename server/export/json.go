@@ -39,6 +39,8 @@ type jsonInput struct {
 	Confidence float64          `json:"confidence"`
 	Because    []string         `json:"because"`
 	PlacedBy   domain.Placement `json:"placedBy"`
+	// Dots in the latest vote it was part of; left out if it was in none.
+	Dots *int `json:"dots,omitempty"`
 }
 
 // JSON writes one document {"workshop", "questions", "themes", "tables",
@@ -73,6 +75,7 @@ func JSON(w io.Writer, src Source) error {
 		return err
 	}
 	sep := "\n"
+	dots := src.Votes.dotsByInput()
 	err := src.each(func(in domain.Input) error {
 		if _, err := bw.WriteString(sep); err != nil {
 			return err
@@ -81,7 +84,8 @@ func JSON(w io.Writer, src Source) error {
 		return enc.Encode(jsonInput{ID: in.ID, QuestionID: in.QuestionID, TableID: in.TableID,
 			ThemeID: in.ThemeID, Text: in.Text, EditedText: in.EditedText, Hidden: in.Hidden,
 			Highlighted: in.Highlighted, MergedInto: in.MergedInto, Created: in.CreatedAt.UTC(),
-			Suggested: in.Suggested, Confidence: in.Confidence, Because: nonNil(in.Because), PlacedBy: in.PlacedBy})
+			Suggested: in.Suggested, Confidence: in.Confidence, Because: nonNil(in.Because), PlacedBy: in.PlacedBy,
+			Dots: dotsOf(dots, in.ID)})
 	})
 	if err != nil {
 		return err

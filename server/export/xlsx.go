@@ -19,7 +19,7 @@ const summarySheet = "Sammanfattning"
 const keyTermsExported = 12
 
 var (
-	sheetHeader = []any{"Tema", "Bord", "Text", "Ursprunglig text", "Tid", "Status", "Föreslaget tema", "Förslagets säkerhet", "Placerat av"}
+	sheetHeader = []any{"Tema", "Bord", "Text", "Ursprunglig text", "Tid", "Status", "Föreslaget tema", "Förslagets säkerhet", "Placerat av", dotsHeader}
 	sheetWidths = []float64{28, 16, 60, 40, 17, 14, 28, 12, 16}
 )
 
@@ -67,6 +67,7 @@ func XLSX(w io.Writer, src Source) error {
 	}
 	total := 0
 	row := make([]any, len(sheetHeader))
+	dots := src.Votes.dotsByInput()
 	// The visible texts of each theme, for its key terms in the summary.
 	texts := make([][]string, len(l.themes)+1)
 	err = src.each(func(in domain.Input) error {
@@ -99,6 +100,7 @@ func XLSX(w io.Writer, src Source) error {
 			row[7] = in.Confidence
 		}
 		row[8] = placedBy(in)
+		row[9] = dotsValue(dots, in.ID)
 		s.row++
 		return s.sw.SetRow("A"+strconv.Itoa(s.row), row)
 	})
@@ -111,6 +113,9 @@ func XLSX(w io.Writer, src Source) error {
 		}
 	}
 	if err := x.summary(src, total, texts); err != nil {
+		return err
+	}
+	if err := x.votes(src.Votes); err != nil {
 		return err
 	}
 	// No SetActiveSheet: the summary is active already as the first sheet,

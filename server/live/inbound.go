@@ -26,6 +26,15 @@ type Inbound struct {
 	State   string   `json:"state"`
 	// rounds (dashboard): the themes tables rotate through
 	Themes []string `json:"themes"`
+	// votes (prickröstning): a dashboard's "vote" (open: scope, item, dots,
+	// limit, shown; close, show, hide: vote) and a phone's "dot" (id, vote,
+	// item, delta)
+	Vote  string `json:"vote"`
+	Scope string `json:"scope"`
+	Dots  int    `json:"dots"`
+	Limit int    `json:"limit"`
+	Shown bool   `json:"shown"`
+	Delta int    `json:"delta"`
 	// draft (a consultation's answer form): the fields the form changed,
 	// and the form's own id. Answer is the whole answer an older page sends;
 	// it is refused with a request to reload.

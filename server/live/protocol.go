@@ -72,6 +72,16 @@
 // never from its own idea of the time, so a device whose clock is wrong still
 // shows the right time left.
 //
+// Votes (prickröstning). A workshop's snapshot also carries "votes" (each
+// with its candidates), "voteResults" (staff: all; phones: only those whose
+// vote is shown) and, for a phone, "dots" (its table's). Their changes:
+// "vote" (the vote's settings and state, to everyone), "vote_dots" (a
+// table's dots and dots left, to that table's phones and staff) and
+// "vote_results" (to staff, and to everyone while the vote is shown). A
+// phone's {"type":"dot","id":…,"vote":…,"item":…,"delta":±1} is a
+// submission: acknowledged with the table's dots, idempotent by its id.
+// Staff send {"type":"vote","req":…,"action":"open|close|show|hide",…}.
+//
 // Heartbeat. The server sends {"type":"ping"} every 25 s; clients send
 // {"type":"ping"} every 25 s and get {"type":"pong"}. A client that sends
 // nothing for 70 s is disconnected.

@@ -32,6 +32,7 @@ type History struct {
 	RemovedThemes []Numbered[string]
 	Tables        []Numbered[domain.Table]
 	Inputs        []domain.Input // each carries its Seq
+	Votes         VoteSet        // votes (each with its Seq), results and dots changed since
 }
 
 // MarkChanged records that change number seq is the latest of an object
@@ -120,7 +121,10 @@ func (s *Store) HistorySince(ctx context.Context, workshopID, table string, sinc
 	}, tablesQuery, tablesArgs...); err != nil {
 		return h, err
 	}
-	h.Inputs, err = collectInputs(ctx, tx, inputsQuery, inputsArgs...)
+	if h.Inputs, err = collectInputs(ctx, tx, inputsQuery, inputsArgs...); err != nil {
+		return h, err
+	}
+	h.Votes, err = voteSet(ctx, tx, workshopID, table, since)
 	return h, err
 }
 

@@ -15,6 +15,7 @@ type Snapshot struct {
 	Themes    []domain.Theme
 	Tables    []domain.Table
 	Inputs    []domain.Input
+	Votes     VoteSet // with the inputs: staff's all, a table's what its phones may see
 }
 
 // Which inputs (and tables) a snapshot carries.
@@ -59,6 +60,9 @@ func (s *Store) Snapshot(ctx context.Context, workshopID, inputs string) (Snapsh
 		snap.Inputs, err = collectInputs(ctx, tx, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ? ORDER BY created_at, id`, workshopID)
 	default:
 		snap.Inputs, err = collectInputs(ctx, tx, `SELECT `+inputColumns+` FROM inputs WHERE table_id = ? AND workshop_id = ? ORDER BY created_at, id`, inputs, workshopID)
+	}
+	if err == nil && inputs != NoInputs {
+		snap.Votes, err = voteSet(ctx, tx, workshopID, inputs, -1)
 	}
 	return snap, err
 }

@@ -33,7 +33,11 @@ func (s *Server) export(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	src := export.Source{Setup: setup, Now: s.cfg.Now(),
+	votes, results, err := s.store.Votes(c.UserContext(), setup.Workshop.ID)
+	if err != nil {
+		return err
+	}
+	src := export.Source{Setup: setup, Now: s.cfg.Now(), Votes: export.Votes{List: votes, Results: results},
 		Each: func(fn func(domain.Input) error) error {
 			// The body is written after the handler returns, outside the request context.
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)

@@ -25,6 +25,7 @@ type phoneSnapshot struct {
 	Themes    []domain.Theme      `json:"themes"`
 	Inputs    []domain.TableInput `json:"inputs"`
 	Now       domain.ServerNow    `json:"now"` // the server's clock, for time boxes
+	voteSnapshot
 }
 
 // dashboardSnapshot is what a facilitator's live views start from.
@@ -35,6 +36,7 @@ type dashboardSnapshot struct {
 	Tables    []domain.Table    `json:"tables"`
 	Inputs    []domain.Input    `json:"inputs"`
 	Now       domain.ServerNow  `json:"now"` // the server's clock, for time boxes
+	voteSnapshot
 }
 
 func nonNil[T any](list []T) []T {
@@ -54,7 +56,9 @@ func (s *Server) openWorkshop(ctx context.Context, p *live.Peer) (live.Opening, 
 			return live.Opening{}, err
 		}
 		if h.Workshop.Epoch == p.Since.Epoch && p.Since.Seq <= h.Workshop.Seq {
-			return live.Opening{Epoch: h.Workshop.Epoch, Seq: h.Workshop.Seq, Missed: missedChanges(h)}, nil
+			missed := append(missedChanges(h), missedVoteChanges(p.Topic.ID, p.Member, h.Votes)...)
+			slices.SortFunc(missed, func(a, b domain.Change) int { return cmp.Compare(a.Seq, b.Seq) })
+			return live.Opening{Epoch: h.Workshop.Epoch, Seq: h.Workshop.Seq, Missed: missed}, nil
 		}
 	}
 	if p.Member == "" {
@@ -63,14 +67,15 @@ func (s *Server) openWorkshop(ctx context.Context, p *live.Peer) (live.Opening, 
 			return live.Opening{}, err
 		}
 		return live.Opening{Epoch: snap.Workshop.Epoch, Seq: snap.Workshop.Seq, Snapshot: dashboardSnapshot{Workshop: snap.Workshop,
-			Questions: nonNil(snap.Questions), Themes: nonNil(snap.Themes), Tables: nonNil(snap.Tables), Inputs: nonNil(snap.Inputs)}}, nil
+			Questions: nonNil(snap.Questions), Themes: nonNil(snap.Themes), Tables: nonNil(snap.Tables), Inputs: nonNil(snap.Inputs),
+			voteSnapshot: votesOf(snap.Votes)}}, nil
 	}
 	snap, err := s.store.Snapshot(ctx, p.Topic.ID, p.Member)
 	if err != nil {
 		return live.Opening{}, err
 	}
 	ps := phoneSnapshot{Workshop: snap.Workshop.ForTable(), Questions: nonNil(snap.Questions), Themes: nonNil(snap.Themes),
-		Inputs: make([]domain.TableInput, 0, len(snap.Inputs))}
+		Inputs: make([]domain.TableInput, 0, len(snap.Inputs)), voteSnapshot: votesOf(snap.Votes)}
 	if len(snap.Tables) == 1 {
 		ps.Table = snap.Tables[0]
 	}
@@ -131,11 +136,14 @@ func (e tableEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.Inbou
 	if msg.Type == "correct" || msg.Type == "withdraw" {
 		return e.change(ctx, p, msg)
 	}
-	if msg.Type != "submit" {
+	if msg.Type != "submit" && msg.Type != "dot" {
 		return nil, domain.Errorf(domain.KindInvalid, "message_invalid")
 	}
 	if !e.s.tableLimit.allow(e.table.ID) {
 		return nil, domain.Errorf(domain.KindRateLimited, "table_too_fast")
+	}
+	if msg.Type == "dot" {
+		return e.placeDot(ctx, p, msg)
 	}
 	cmd := &workshop.Submit{WorkshopID: e.table.WorkshopID, TableID: e.table.ID, ID: msg.ID,
 		QuestionID: msg.Question, ThemeID: msg.Theme, Text: msg.Text, Origin: p.Origin()}
@@ -220,6 +228,8 @@ func (e dashboardEndpoint) Handle(ctx context.Context, p *live.Peer, msg *live.I
 			Theme: msg.Theme, Text: msg.Text, Sources: msg.Sources}
 	case "question":
 		cmd = &workshop.SetQuestionState{WorkshopID: e.workshopID, QuestionID: msg.Item, State: domain.QuestionState(msg.State)}
+	case "vote":
+		cmd = voteCommand(e.workshopID, msg)
 	case "workshop":
 		cmd = &workshop.SetState{WorkshopID: e.workshopID, State: domain.WorkshopState(msg.State)}
 	case "next_question":

@@ -2,6 +2,7 @@
 // and the live changes. The dashboard and the projector hold a facilitator's
 // (every table, every input with its moderation); a table's phones hold
 // theirs (their table, their own words).
+import { Votes } from './votes.js';
 
 export class WorkshopModel {
   constructor() {
@@ -11,6 +12,7 @@ export class WorkshopModel {
     this.themes = [];
     this.tables = new Map();
     this.items = new Map();
+    this.votes = new Votes();
   }
 
   /** Applies one server message; returns true if the model changed. */
@@ -24,6 +26,7 @@ export class WorkshopModel {
         this.themes = d.themes;
         this.tables = new Map((d.tables || [d.table]).filter(Boolean).map((t) => [t.id, t]));
         this.items = new Map(d.inputs.map((i) => [i.id, i]));
+        this.votes.snapshot(d);
         return true;
       case 'input':
         this.items.set(d.id, d);
@@ -45,7 +48,7 @@ export class WorkshopModel {
         this.workshop = d;
         return true;
       default:
-        return false;
+        return this.votes.apply(msg);
     }
   }
 
@@ -54,6 +57,7 @@ export class WorkshopModel {
     return {
       workshop: this.workshop, table: this.table, questions: [...this.questions.values()], themes: this.themes,
       tables: this.table ? undefined : [...this.tables.values()], inputs: [...this.items.values()],
+      ...this.votes.toSnapshot(),
     };
   }
 

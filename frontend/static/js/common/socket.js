@@ -161,8 +161,9 @@ export class LiveSocket {
    * submission is keyed by its own id; anything else gets a req.
    */
   request(msg) {
-    const out = msg.type === 'submit' || msg.req ? msg : { ...msg, req: `r${++reqCounter}` };
-    const key = out.type === 'submit' ? out.id : out.req;
+    // A message with its own id (an answer, a dot) is keyed by it.
+    const out = msg.id || msg.req ? msg : { ...msg, req: `r${++reqCounter}` };
+    const key = out.id || out.req;
     return new Promise((resolve, reject) => {
       if (!this.send(out)) {
         reject(new Disconnected());

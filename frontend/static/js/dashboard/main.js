@@ -15,6 +15,7 @@ import { Queue } from './queue.js';
 import { Similar } from './similar.js';
 import { ThemeInfo } from './themeinfo.js';
 import { WordPanel } from './words.js';
+import { DashboardVote } from './vote.js';
 import { haystack, matcher } from './search.js';
 import { cmp } from '../common/order.js';
 import { Progress } from '../common/progress.js';
@@ -158,6 +159,7 @@ const queue = new Queue(ctx);
 const similar = new Similar(ctx);
 const themeInfo = new ThemeInfo(ctx);
 const wordPanel = new WordPanel(ctx);
+const dashVote = new DashboardVote(document.getElementById('vote-body'), ctx);
 
 const actions = {
   readOnly,
@@ -265,6 +267,7 @@ function column(theme) {
 
 function render() {
   if (!model.workshop) return;
+  dashVote.render();
   const focused = document.activeElement;
   const focusedCard = focused?.closest?.('li.card');
   const beforeColumn = focusedCard?.closest('section.column');

@@ -15,6 +15,7 @@ import { cmp } from '../common/order.js';
 import { WordSlides } from './words.js';
 import { Progress } from '../common/progress.js';
 import { Countdown } from '../common/timebox.js';
+import { ProjectorVote } from './vote.js';
 
 const root = document.getElementById('projector');
 const box = document.getElementById('slide');
@@ -33,6 +34,7 @@ const lastSlide = () => model.themes.length + words.list().length;
 
 const timeboxAnnouncer = new Announcer(document.getElementById('timebox-announcer'));
 const countdown = new Countdown(document.getElementById('timebox'), (text) => timeboxAnnouncer.say(text));
+const voteView = new ProjectorVote(model, document.getElementById('vote-view'));
 
 function receive(msg) {
   progress.changed(msg);
@@ -79,7 +81,12 @@ function render() {
   const themes = model.themes;
   const wordQuestions = words.list();
   slide = Math.min(slide, themes.length + wordQuestions.length);
-  if (slide === 0) renderOverview(themes);
+  if (voteView.active) {
+    pages = [0];
+    page = 0;
+    voteView.render(box);
+    document.getElementById('page-of').textContent = '';
+  } else if (slide === 0) renderOverview(themes);
   else if (slide > themes.length) renderWords(wordQuestions[slide - themes.length - 1]);
   else if (termsView) renderTerms(themes[slide - 1]);
   else renderTheme(themes[slide - 1]);
@@ -235,6 +242,10 @@ function toggle(button, on) {
 document.getElementById('only-highlighted').addEventListener('click', (ev) => {
   onlyHighlighted = !onlyHighlighted;
   toggle(ev.currentTarget, onlyHighlighted);
+});
+document.getElementById('vote-view').addEventListener('click', () => {
+  voteView.toggle();
+  render();
 });
 document.getElementById('terms').addEventListener('click', (ev) => {
   termsView = !termsView;

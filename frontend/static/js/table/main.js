@@ -14,6 +14,7 @@ import { forWords, wordsError } from './words.js';
 import { answerItems, changeUntil, focusIn } from './answers.js';
 import { Countdown } from '../common/timebox.js';
 import { showRound } from './round.js';
+import { PhoneVote } from './vote.js';
 
 const MAX_CHARS = 2000;
 
@@ -236,6 +237,7 @@ function render() {
   }
   place();
   showRound(document.getElementById('round'), model.table, model.themes, announce);
+  vote.render();
 }
 
 // Answers kept by the page before its outbox took this shape go out too.
@@ -265,6 +267,10 @@ const outbox = new Outbox(`samrad:outbox:${code}`, {
     renderInputs(questionOf(item));
     announce(item.error);
   },
+});
+
+const vote = new PhoneVote(document.getElementById('vote'), {
+  model, get socket() { return socket; }, table: () => model.table?.id, announce, keep: () => keep(),
 });
 
 const socket = new LiveSocket(`/ws/table/${encodeURIComponent(code)}`, {
