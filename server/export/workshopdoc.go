@@ -44,6 +44,7 @@ type WorkshopReport struct {
 	Questions    []ReportQuestion
 	Themes       []ReportTheme // the themes in brief: those with answers
 	ByTable      []ReportTable
+	Votes        []ReportVote // prickröstning, in the order the votes opened
 }
 
 // ReportQuestion is one question with its answers by theme.
@@ -94,7 +95,7 @@ type ReportTableQuestion struct {
 func BuildWorkshopReport(snap storage.Snapshot, organiser string, facilitators []string, now time.Time) WorkshopReport {
 	l := newLookup(snap)
 	r := WorkshopReport{Workshop: snap.Workshop, Organiser: organiser, Facilitators: facilitators, Compiled: now,
-		Tables: len(snap.Tables)}
+		Tables: len(snap.Tables), Votes: reportVotes(snap.Votes, l)}
 	var visible []domain.Input
 	sources := map[string][]domain.Input{}
 	for _, in := range snap.Inputs {
@@ -250,11 +251,11 @@ func (r WorkshopReport) ParticipationText(lang string) string {
 }
 
 // workshopChapters are the document's chapters after the title page, in
-// order. The vote results (the chapter "Prioriteringar", issue 12's
-// prickröstning) take their place in this list after the themes in brief.
+// order.
 var workshopChapters = []func(*docx, WorkshopReport){
 	participationChapter,
 	themesChapter,
+	votesChapter,
 	questionChapters,
 	tablesAppendix,
 }

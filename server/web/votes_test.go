@@ -396,6 +396,16 @@ func TestVoteThroughTheServer(t *testing.T) {
 		if idx, _ := book.GetSheetIndex("Prioritering"); idx < 0 {
 			t.Errorf("no sheet Prioritering in %v", book.GetSheetList())
 		}
+		// The workshop's documentation ranks the answers too, in Word and on the page to print.
+		doc := docxText(t, admin.get("/admin/workshops/"+f.WorkshopID()+"/export.docx").Body)
+		for _, want := range []string{"Prioriteringar", "Omröstning 1: ", "2 bord prickade, 4 prickar totalt"} {
+			if !strings.Contains(doc, want) {
+				t.Errorf("the documentation lacks %q:\n%s", want, doc)
+			}
+		}
+		if page := admin.get("/admin/workshops/" + f.WorkshopID() + "/report"); !strings.Contains(page.Body, `<h2 id="votes">Prioriteringar</h2>`) {
+			t.Errorf("the page to print lacks the votes")
+		}
 	})
 }
 
