@@ -36,7 +36,10 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
-    trace: 'retain-on-failure',
+    // A trace records every page's screencast and DOM as it runs: on the
+    // test command's two cores that costs minutes, so it is kept for runs by
+    // hand (npx playwright test) and left out of the test command (CI=1).
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
 });

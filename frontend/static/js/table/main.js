@@ -14,7 +14,6 @@ import { forWords, wordsError } from './words.js';
 import { answerItems, changeUntil, focusIn } from './answers.js';
 import { Countdown } from '../common/timebox.js';
 import { showRound } from './round.js';
-import { PhoneVote } from './vote.js';
 
 const MAX_CHARS = 2000;
 
@@ -237,7 +236,7 @@ function render() {
   }
   place();
   showRound(document.getElementById('round'), model.table, model.themes, announce);
-  vote.render();
+  renderVote();
 }
 
 // Answers kept by the page before its outbox took this shape go out too.
@@ -269,9 +268,25 @@ const outbox = new Outbox(`samrad:outbox:${code}`, {
   },
 });
 
-const vote = new PhoneVote(document.getElementById('vote'), {
-  model, get socket() { return socket; }, table: () => model.table?.id, announce, keep: () => keep(),
-});
+// Voting's code and styles load once the workshop holds a vote: most tables
+// never vote, and every byte of the first load counts on conference Wi-Fi.
+let vote = null;
+let voteLoading = false;
+function renderVote() {
+  if (vote) {
+    vote.render();
+    return;
+  }
+  if (voteLoading || !model.votes.current()) return;
+  voteLoading = true;
+  document.head.append(el('link', { rel: 'stylesheet', href: '/static/css/votes.css' }));
+  import('./vote.js').then(({ PhoneVote }) => {
+    vote = new PhoneVote(document.getElementById('vote'), {
+      model, get socket() { return socket; }, table: () => model.table?.id, announce, keep: () => keep(),
+    });
+    vote.render();
+  }, () => { voteLoading = false; });
+}
 
 const socket = new LiveSocket(`/ws/table/${encodeURIComponent(code)}`, {
   onSnapshot: (msg) => {
