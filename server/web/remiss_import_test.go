@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -161,7 +160,7 @@ func TestSpreadsheetRoundTrip(t *testing.T) {
 // installed (apt-get install libreoffice-calc), except under scripts/test,
 // which installs it and requires it (SAMRAD_TEST_LIBREOFFICE=required).
 func TestSpreadsheetRoundTripThroughLibreOffice(t *testing.T) {
-	soffice := libreOffice(t)
+	lo := libreOffice(t)
 	ts, _ := newRemissServer(t)
 	admin := ts.browser(t)
 	admin.login(adminEmail, adminPassword)
@@ -171,17 +170,7 @@ func TestSpreadsheetRoundTripThroughLibreOffice(t *testing.T) {
 	if err := os.WriteFile(xlsx, []byte(admin.get("/admin/consultations/"+id+"/export.xlsx").Body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	convert := func(file, to string) string {
-		t.Helper()
-		cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-			"--convert-to", to, "--outdir", filepath.Join(dir, "out"), file)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v\n%s", err, out)
-		}
-		ext, _, _ := strings.Cut(to, ":")
-		return filepath.Join(dir, "out", strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))+"."+ext)
-	}
-	fods := convert(xlsx, "fods")
+	fods := lo.convert(xlsx, "fods")
 	doc, err := os.ReadFile(fods)
 	if err != nil {
 		t.Fatal(err)
@@ -193,7 +182,7 @@ func TestSpreadsheetRoundTripThroughLibreOffice(t *testing.T) {
 	if err := os.WriteFile(edited, doc, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	back, err := os.ReadFile(convert(edited, `xlsx:Calc MS Excel 2007 XML`))
+	back, err := os.ReadFile(lo.convert(edited, `xlsx:Calc MS Excel 2007 XML`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,18 +295,4 @@ func docxText(t *testing.T, docx string) string {
 		rc.Close()
 	}
 	return b.String()
-}
-
-// libreOffice is the path of soffice; a test that needs it skips where it is
-// missing, or fails where the test command said it must be there.
-func libreOffice(t *testing.T) string {
-	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("SAMRAD_TEST_LIBREOFFICE") == "required" {
-			t.Fatal("LibreOffice (soffice) is required here but not installed")
-		}
-		t.Skip("LibreOffice (soffice) is not installed")
-	}
-	return soffice
 }

@@ -113,7 +113,7 @@ func flat(s string) string { return spaces.ReplaceAllString(s, " ") }
 // chapters (merged answers once, with the number of tables) and once in the
 // appendix by table; hidden and withdrawn answers nowhere.
 func TestWorkshopDocumentThroughLibreOffice(t *testing.T) {
-	soffice := libreOffice(t)
+	lo := libreOffice(t)
 	ts := newServer(t)
 	ts.withAdmin(t)
 	f := ts.workshop(t)
@@ -130,17 +130,7 @@ func TestWorkshopDocumentThroughLibreOffice(t *testing.T) {
 	if err := os.WriteFile(docx, []byte(res.Body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	convert := func(file, to string) string {
-		t.Helper()
-		cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-			"--convert-to", to, "--outdir", filepath.Join(dir, "out"), file)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v\n%s", err, out)
-		}
-		ext, _, _ := strings.Cut(to, ":")
-		return filepath.Join(dir, "out", strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))+"."+ext)
-	}
-	pdf := convert(docx, "pdf")
+	pdf := lo.convert(docx, "pdf")
 	var text string
 	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
 		out, err := exec.Command(pdftotext, "-enc", "UTF-8", pdf, "-").Output()
@@ -152,7 +142,7 @@ func TestWorkshopDocumentThroughLibreOffice(t *testing.T) {
 			t.Errorf("no page numbers in the PDF:\n%s", text)
 		}
 	} else {
-		out, err := os.ReadFile(convert(docx, "txt:Text (encoded):UTF8"))
+		out, err := os.ReadFile(lo.convert(docx, "txt:Text (encoded):UTF8"))
 		if err != nil {
 			t.Fatal(err)
 		}
