@@ -2,7 +2,10 @@ package sense
 
 import (
 	"reflect"
+
 	"testing"
+
+	"github.com/kljensen/snowball/swedish"
 )
 
 func TestStems(t *testing.T) {
@@ -27,7 +30,7 @@ func TestStems(t *testing.T) {
 
 func TestLexiconFindsCompoundsAndTypos(t *testing.T) {
 	lex := newLexicon()
-	for _, w := range []string{"tandvård", "vård", "trafik", "habilitering", "buss"} {
+	for _, w := range []string{"tandvård", "vård", "trafik", "habilitering", "buss", "till", "arbet", "samarbet"} {
 		lex.add(w)
 	}
 	parts := []struct {
@@ -39,10 +42,12 @@ func TestLexiconFindsCompoundsAndTypos(t *testing.T) {
 		{"habiliteringsverksamheten", []string{"habilitering"}},
 		{"busskortet", []string{"buss"}},
 		{"vårdcentralen", []string{"vård"}},
-		{"ombussning", nil}, // a short stem counts only at the start of a word
+		{"ombussning", nil},                 // a short stem counts only at the start of a word
+		{"tillit", nil},                     // "till" would leave only "it" of the word
+		{"samarbeta", []string{"samarbet"}}, // its own stem, not "arbet" inside it
 	}
 	for _, p := range parts {
-		if got := lex.parts(p.word); !reflect.DeepEqual(got, p.want) {
+		if got := lex.parts(p.word, swedish.Stem(p.word, true)); !reflect.DeepEqual(got, p.want) {
 			t.Errorf("parts(%q) = %q, want %q", p.word, got, p.want)
 		}
 	}
@@ -60,11 +65,11 @@ func TestLexiconFindsCompoundsAndTypos(t *testing.T) {
 	}
 	lex.add("trafik")
 	lex.remove("trafik")
-	if got := lex.parts("kollektivtrafiken"); len(got) != 1 {
+	if got := lex.parts("kollektivtrafiken", "kollektivtrafik"); len(got) != 1 {
 		t.Errorf("after one of two references is removed, parts = %q, want trafik still known", got)
 	}
 	lex.remove("trafik")
-	if got := lex.parts("kollektivtrafiken"); len(got) != 0 {
+	if got := lex.parts("kollektivtrafiken", "kollektivtrafik"); len(got) != 0 {
 		t.Errorf("after every reference is removed, parts = %q, want none", got)
 	}
 }

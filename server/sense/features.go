@@ -73,7 +73,7 @@ func queryFeatures(stored []occurrence, toks []token, lex *lexicon) []occurrence
 		if !t.content() {
 			continue
 		}
-		extra := lex.parts(t.lower)
+		extra := lex.parts(t.lower, t.stem)
 		if !lex.has(t.stem) {
 			extra = append(extra, lex.nearest(t.stem)...)
 		}

@@ -14,6 +14,7 @@ const (
 	minPart  = 4 // shortest stem looked for inside a longer word ("buss", "tand")
 	minInner = 5 // shortest stem looked for after the first letter ("trafik" in "kollektivtrafiken")
 	minTypo  = 6 // shortest word that may carry a typo ("habbilitering")
+	minRest  = 3 // fewest runes a compound's first part leaves of the word's stem: "till" is not in "tillit"
 )
 
 func newLexicon() *lexicon {
@@ -71,8 +72,9 @@ func (l *lexicon) has(stem string) bool { return l.refs[stem] > 0 }
 // "tandvårdsstödet" and "trafik" in "kollektivtrafiken". A stem found after
 // the first letter must be at least minInner runes, since short ones turn up
 // by chance inside unrelated words.
-func (l *lexicon) parts(word string) []string {
+func (l *lexicon) parts(word, stem string) []string {
 	rs := []rune(word)
+	stemLen := len([]rune(stem))
 	type span struct {
 		from, to int
 		stem     string
@@ -81,7 +83,7 @@ func (l *lexicon) parts(word string) []string {
 	for i := 0; i+minPart <= len(rs); i++ {
 		for _, s := range l.byStart[string(rs[i:i+minPart])] {
 			n := len([]rune(s))
-			if n == len(rs) || i+n > len(rs) || (i > 0 && n < minInner) {
+			if n == len(rs) || i+n > len(rs) || (i > 0 && n < minInner) || (i == 0 && n < stemLen && stemLen-n < minRest) {
 				continue
 			}
 			if string(rs[i:i+n]) == s {

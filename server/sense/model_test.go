@@ -216,3 +216,28 @@ func TestPresetKeywordsCoverEveryPresetTheme(t *testing.T) {
 		t.Error("an unknown preset has keywords")
 	}
 }
+
+// A few parked answers are a small sample: a word that happened to be in one
+// of them must not make the model sure of the parking lot for the next
+// answer, which speaks of buses (as it did, at 0.99, before the prior).
+func TestAFewPlacementsDoNotOutweighAThemesKeywords(t *testing.T) {
+	m := NewModel(vgrThemes(t))
+	parked := []string{
+		"förlägg samråden på kvällar så att fler kan komma",
+		"regionen borde lyssna mer på de små föreningarna",
+		"enklare redovisning av bidragen",
+	}
+	for i, text := range parked {
+		id := fmt.Sprint("p", i)
+		m.Add(Answer{ID: id, Text: text})
+		m.Place(id, "parking")
+	}
+	for i, text := range []string{"fler avgångar med tåget till Uddevalla", "billigare biljetter för ungdomar", "färdtjänsten måste bokas för tidigt"} {
+		id := fmt.Sprint("k", i)
+		m.Add(Answer{ID: id, Text: text})
+		m.Place(id, "Kollektivtrafik")
+	}
+	if s := m.Suggest("bussarna går inte på kvällarna"); s.ThemeID != "Kollektivtrafik" && s.Confident {
+		t.Errorf("confidently suggested %s (%.2f) for buses in the evening", s.ThemeID, s.Confidence)
+	}
+}

@@ -30,6 +30,9 @@ type ThemeScore struct {
 const (
 	// ConfidentAt is the probability from which a suggestion is called confident.
 	ConfidentAt = 0.7
+	// priorMass draws what a theme learnt from placed answers towards the
+	// workshop's background as if it held this many more words (see prior).
+	priorMass = 100.0
 	// smoothing mixes each theme's word distribution with the workshop's
 	// background: a word a theme has never seen costs log(smoothing), not -∞.
 	smoothing = 0.5
@@ -89,8 +92,9 @@ func (m *Model) SuggestFor(an *Analysis) Suggestion {
 			if mass == 0 {
 				continue
 			}
-			p := (float64(f.placed[i]) + float64(f.kw[i])) / mass
-			e := chWeight(o.ch) * math.Log((1-smoothing)*p/m.background(f, i)+smoothing)
+			bg := m.background(f, i)
+			p := (float64(f.placed[i]) + float64(f.kw[i]) + t.prior(o.ch)*bg) / (mass + t.prior(o.ch))
+			e := chWeight(o.ch) * math.Log((1-smoothing)*p/bg+smoothing)
 			if e <= 0 {
 				continue
 			}
@@ -116,6 +120,21 @@ func (m *Model) background(f *feat, i int) float64 {
 	v := max(m.vocab[f.ch]+1, minVocabulary)
 	rest := float64(m.total[f.ch] - m.themes[i].mass[f.ch])
 	return (float64(f.df-f.placed[i]) + 0.5) / (rest + 0.5*float64(v))
+}
+
+// prior is how many of the background's words a theme's distribution holds
+// besides its own. Placed answers are a sample: a theme known from three of
+// them is less sure of their words than one known from thirty, so a word
+// that happened to be in one of three parked answers ("kvällar") does not
+// outweigh "bussarna". Keywords are chosen, not sampled: the prior shrinks
+// as their share of the theme grows, and a theme known by keywords alone
+// has none.
+func (t *themeState) prior(ch channel) float64 {
+	placed := float64(t.mass[ch])
+	if placed == 0 {
+		return 0
+	}
+	return priorMass * placed / (placed + t.kwMass[ch])
 }
 
 // anyTheme reports whether any theme has seen a feature.
