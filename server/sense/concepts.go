@@ -1,6 +1,7 @@
 package sense
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -53,7 +54,7 @@ var (
 )
 
 func theConcepts() *conceptIndex {
-	conceptsOnce.Do(func() { concepts = buildConcepts(relatedWords) })
+	conceptsOnce.Do(func() { concepts = buildConcepts(append(slices.Clip(relatedWords), pointWords...)) })
 	return concepts
 }
 

@@ -32,8 +32,10 @@
 // speak of: relatedWords maps the domain's vocabulary (written by us for
 // this domain: civil society, the region's services, the agreement) to
 // concepts, so "bussarna går för sällan på landsbygden" and "för få turer
-// ute på landet" share turtäthet and landsbygd. Words no group knows count
-// by their stems, for less. Each mention is weighed by its rarity in the
+// ute på landet" share turtäthet and landsbygd; pointWords adds the words
+// of the points people make about a subject, so that "förlägg samråden på
+// kvällar" and "mötena är alltid på dagtid" share kväll. Words no group
+// knows count by their stems, for less. Each mention is weighed by its rarity in the
 // workshop, and two answers are compared by the cosine of their weights;
 // answers about different themes count for less, and they must share two
 // specific things (or the one a short answer says). A Match names what the

@@ -125,7 +125,7 @@ var relatedWords = []related{
 		"möteslokal", "möteslokaler", "föreningslokal", "föreningslokaler", "lokalhyra", "lokalhyror", "lokalbrist",
 		"lokalfrågan", "hyra", "hyran", "hyror", "hyrorna", "hyr", "hyrs", "hyras", "lokalkostnader", "ingenstans att vara",
 		"ingenstans att ses", "ingenstans att träffas", "någonstans att vara", "en plats att vara", "föreningshus",
-		"=ställe", "=stället",
+		"=ställe",
 	}},
 	{"bygdegård", "lokaler", []string{
 		"bygdegårdarnas riksförbund", "folkets hus och parker", "bygdegård", "bygdegården", "bygdegårdar", "bygdegårdarna",
