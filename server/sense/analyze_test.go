@@ -18,6 +18,7 @@ func TestStems(t *testing.T) {
 		{"hyphen splits", "npf-anpassade", []string{"npf", "anpass"}},
 		{"decomposed å is å", "ta\u030aget", []string{"tåget"}},
 		{"numbers alone carry no topic", "sista bussen går kl 18", []string{"sist", "buss", "går", "kl"}},
+		{"stop words without å, ä and ö", "manga ar pa plats nar bussen kommer", []string{"plat", "buss"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,6 +58,7 @@ func TestLexiconFindsCompoundsAndTypos(t *testing.T) {
 		"habilitreing":  {"habilitering"}, // swapped
 		"habilitering":  nil,              // known: no correction
 		"kulturen":      nil,              // nothing near
+		"tandvard":      {"tandvård"},     // written without å
 	}
 	for w, want := range typos {
 		if got := lex.nearest(w); !reflect.DeepEqual(got, want) {

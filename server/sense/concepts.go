@@ -189,7 +189,7 @@ func (ix *conceptIndex) mentions(toks []token) []mention {
 		for _, c := range cs {
 			concept(c, t.surface)
 		}
-		if !whole && !vagueWords[t.lower] {
+		if !whole && !vagueWords[t.lower] && !plainVague[t.lower] {
 			emit("w:"+t.stem, t.surface)
 		}
 	}
@@ -239,7 +239,7 @@ func (ix *conceptIndex) lookup(t token) ([]int32, bool) {
 	}
 	var near []string
 	for _, s := range ix.typos.nearest(t.stem) {
-		if oneEdit(t.stem, s) {
+		if oneEdit(t.stem, s) || plainLetters(s) == t.stem {
 			near = append(near, s)
 		}
 	}

@@ -1,5 +1,7 @@
 package sense
 
+import "strings"
+
 // lexicon holds the stems the model knows a theme by (keywords and words of
 // placed answers), so that it can find them inside Swedish compounds and
 // under a typo. Each stem is reference-counted: placing and unplacing answers
@@ -8,6 +10,7 @@ type lexicon struct {
 	refs    map[string]int
 	byStart map[string][]string // first minPart runes → stems starting so
 	deletes map[string][]string // a stem with one rune deleted → stems
+	plain   map[string][]string // a stem with å, ä and ö written a, a, o → stems
 }
 
 const (
@@ -18,7 +21,7 @@ const (
 )
 
 func newLexicon() *lexicon {
-	return &lexicon{refs: map[string]int{}, byStart: map[string][]string{}, deletes: map[string][]string{}}
+	return &lexicon{refs: map[string]int{}, byStart: map[string][]string{}, deletes: map[string][]string{}, plain: map[string][]string{}}
 }
 
 func (l *lexicon) add(stem string) {
@@ -35,6 +38,9 @@ func (l *lexicon) add(stem string) {
 		for _, d := range oneDeleted(stem) {
 			l.deletes[d] = append(l.deletes[d], stem)
 		}
+	}
+	if p := plainLetters(stem); p != stem {
+		l.plain[p] = append(l.plain[p], stem)
 	}
 }
 
@@ -59,6 +65,12 @@ func (l *lexicon) remove(stem string) {
 			if len(l.deletes[d]) == 0 {
 				delete(l.deletes, d)
 			}
+		}
+	}
+	if p := plainLetters(stem); p != stem {
+		l.plain[p] = without(l.plain[p], stem)
+		if len(l.plain[p]) == 0 {
+			delete(l.plain, p)
 		}
 	}
 }
@@ -111,7 +123,7 @@ func (l *lexicon) parts(word, stem string) []string {
 // (a letter doubled, dropped, swapped or replaced), found through the
 // deletion index rather than by comparing against every stem.
 func (l *lexicon) nearest(stem string) []string {
-	if len([]rune(stem)) < minTypo || l.has(stem) {
+	if l.has(stem) {
 		return nil
 	}
 	var out []string
@@ -122,6 +134,10 @@ func (l *lexicon) nearest(stem string) []string {
 			}
 		}
 	}
+	add(l.plain[stem])
+	if len([]rune(stem)) < minTypo {
+		return out
+	}
 	add(l.deletes[stem])
 	for _, d := range oneDeleted(stem) {
 		if l.has(d) {
@@ -130,6 +146,20 @@ func (l *lexicon) nearest(stem string) []string {
 		add(l.deletes[d])
 	}
 	return out
+}
+
+// plainLetters writes å, ä and ö as a phone without a Swedish keyboard
+// does, a, a and o: "folktandvarden" is "folktandvården".
+func plainLetters(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'å', 'ä':
+			return 'a'
+		case 'ö':
+			return 'o'
+		}
+		return r
+	}, s)
 }
 
 func oneDeleted(s string) []string {

@@ -760,6 +760,9 @@ var everyday = map[string]bool{
 	"civilsamhälle": true, "region": true, "kommun": true, "samverkan": true, "delta": true, "kunskap": true,
 }
 
+// plainVague holds vagueWords as written without å, ä and ö.
+var plainVague = plainKeys(vagueWords)
+
 // vagueWords are words that no group knows and that say nothing about what
 // an answer is about, however rare they are in a workshop: verbs and
 // adjectives of any topic ("funkar", "viktigt"). They do not count when

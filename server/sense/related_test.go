@@ -36,6 +36,8 @@ func TestMentionsFindConceptsAsPeopleWriteThem(t *testing.T) {
 		{"a phrase's words count for nothing else", "vi har inte råd", []string{"c:kostnad"}, []string{"c:dialog"}},
 		{"the same word alone", "regionen borde ha ett råd", []string{"c:dialog"}, []string{"c:kostnad"}},
 		{"vague words do not count", "det funkar jättebra", nil, []string{"w:funk", "w:jättebra"}},
+		{"written without å, ä and ö", "fardtjansten gar inte att boka pa kvallar",
+			[]string{"c:färdtjänst", "c:bokning", "c:kväll"}, []string{"w:fardtjanst", "w:gar", "w:pa"}},
 		{"an organisation by what it works for", "SPF Seniorerna och Attention", []string{"c:äldre", "c:npf"}, nil},
 		{"i stället is no place", "partnerskap i stället för upphandling", []string{"c:upphandling"}, []string{"c:lokaler"}},
 		{"a workshop's table is no table in a waiting room", "vid vårt bord tycker vi", nil,

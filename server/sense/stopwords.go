@@ -1,6 +1,10 @@
 package sense
 
-import "github.com/kljensen/snowball/swedish"
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/swedish"
+)
 
 // informal holds words that Snowball's Swedish stop list lacks but tables
 // write all the time on a phone: spoken spellings ("o", "va", "dom", "nån"),
@@ -21,5 +25,56 @@ var informal = map[string]bool{
 }
 
 func isStopWord(lower string) bool {
-	return swedish.IsStopWord(lower) || informal[lower]
+	return swedish.IsStopWord(lower) || informal[lower] || plainStopWord(lower)
+}
+
+// plainInformal holds informal's words as written without å, ä and ö.
+var plainInformal = plainKeys(informal)
+
+// plainStopWord reports whether a word is a stop word written without å, ä
+// and ö, as phones without a Swedish keyboard write them ("pa", "nar",
+// "manga"). Snowball's list cannot be walked, so a short word's possible
+// spellings are tried instead: stop words are short.
+func plainStopWord(lower string) bool {
+	if plainInformal[lower] {
+		return true
+	}
+	rs := []rune(lower)
+	if len(rs) > 5 || strings.ContainsAny(lower, "åäö") {
+		return false
+	}
+	var try func(i int) bool
+	try = func(i int) bool {
+		for ; i < len(rs) && rs[i] != 'a' && rs[i] != 'o'; i++ {
+		}
+		if i == len(rs) {
+			w := string(rs)
+			return w != lower && (swedish.IsStopWord(w) || informal[w])
+		}
+		alts := []rune{'a', 'å', 'ä'}
+		if rs[i] == 'o' {
+			alts = []rune{'o', 'ö'}
+		}
+		orig := rs[i]
+		defer func() { rs[i] = orig }()
+		for _, r := range alts {
+			rs[i] = r
+			if try(i + 1) {
+				return true
+			}
+		}
+		return false
+	}
+	return try(0)
+}
+
+// plainKeys returns a set's words that hold å, ä or ö, written without them.
+func plainKeys(set map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for w := range set {
+		if p := plainLetters(w); p != w {
+			out[p] = true
+		}
+	}
+	return out
 }
