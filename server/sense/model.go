@@ -147,6 +147,13 @@ func (m *Model) feat(key string, ch channel) *feat {
 // background statistics, the duplicate index and nothing else. Adding an ID
 // again replaces the earlier text.
 func (m *Model) Add(a Answer) {
+	// Analysed before the lock: every phone of the workshop asking for a
+	// suggestion waits while it is held.
+	an := a.Analysis
+	if an == nil {
+		an = Analyze(a.Text)
+	}
+	mentions := an.mentioned()
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	theme := ""
@@ -156,10 +163,6 @@ func (m *Model) Add(a Answer) {
 	}
 	m.seq++
 	st := &answer{id: a.ID, table: a.Table, seq: m.seq, arrived: a.Theme}
-	an := a.Analysis
-	if an == nil {
-		an = Analyze(a.Text)
-	}
 	st.feats = make([]*feat, 0, len(an.stored))
 	for _, o := range an.stored {
 		f := m.feat(o.key, o.ch)
@@ -170,7 +173,7 @@ func (m *Model) Add(a Answer) {
 		m.total[o.ch]++
 		st.feats = append(st.feats, f)
 	}
-	m.addMentions(st, an.mentioned())
+	m.addMentions(st, mentions)
 	m.answers[a.ID] = st
 	if theme != "" {
 		m.count(st, theme, +1)
