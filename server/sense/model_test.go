@@ -241,3 +241,17 @@ func TestAFewPlacementsDoNotOutweighAThemesKeywords(t *testing.T) {
 		t.Errorf("confidently suggested %s (%.2f) for buses in the evening", s.ThemeID, s.Confidence)
 	}
 }
+
+// An answer with strong words for two themes is not a safe suggestion,
+// whichever theme wins; one with words for one theme still is.
+func TestAnAnswerAboutTwoThemesIsNotConfident(t *testing.T) {
+	m := NewModel(vgrThemes(t))
+	two := "tandvården och habiliteringen behöver samarbeta om munhälsan för barn med autism och rörelsehinder"
+	if s := m.Suggest(two); s.Confident {
+		t.Errorf("%q: confidently %s (%.2f), though it speaks for two themes: %v", two, s.ThemeID, s.Confidence, s.Ranking[:2])
+	}
+	one := "Tandläkare och tandhygienist från folktandvården"
+	if s := m.Suggest(one); !s.Confident || s.ThemeID != "Tandvård" {
+		t.Errorf("%q: %s (%.2f), want a confident Tandvård", one, s.ThemeID, s.Confidence)
+	}
+}

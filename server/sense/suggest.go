@@ -44,6 +44,9 @@ const (
 	// parkingBias is the parking lot's head start: a text must bring this
 	// much evidence for a theme before the theme beats "Övrigt".
 	parkingBias = 1.5
+	// rivalFree is how much evidence the second most likely theme may have
+	// before the suggestion is held less sure (see tempered).
+	rivalFree = 3.0
 	// explainAt is the least evidence a word must add to be named.
 	explainAt = 0.3
 )
@@ -148,6 +151,7 @@ func (m *Model) anyTheme(f *feat) bool {
 }
 
 func (m *Model) rank(scores []float64, byWord [channels][][]float64, toks []token) Suggestion {
+	scores = m.tempered(scores)
 	max := math.Inf(-1)
 	for _, s := range scores {
 		max = math.Max(max, s)
@@ -176,6 +180,41 @@ func (m *Model) rank(scores []float64, byWord [channels][][]float64, toks []toke
 		s.Words = explain(byWord[chGram][top], toks)
 	}
 	return s
+}
+
+// tempered flattens the scores of a text that speaks for two themes. Naive
+// Bayes adds each word's evidence as if the words were independent, so an
+// answer about the teeth of people with disabilities, with strong words for
+// both Tandvård and Habilitering, still comes out 99 % sure of one of them;
+// a facilitator could well choose the other. Once the runner-up's own
+// evidence (beyond the parking lot's head start) exceeds rivalFree, every
+// score is divided by the excess: the ranking stays, the certainty goes.
+func (m *Model) tempered(scores []float64) []float64 {
+	best, second := -1, -1
+	for i, s := range scores {
+		switch {
+		case best < 0 || s > scores[best]:
+			best, second = i, best
+		case second < 0 || s > scores[second]:
+			second = i
+		}
+	}
+	if second < 0 {
+		return scores
+	}
+	rival := scores[second]
+	if m.themes[second].Parking {
+		rival -= parkingBias
+	}
+	t := rival - rivalFree
+	if t <= 1 {
+		return scores
+	}
+	out := make([]float64, len(scores))
+	for i, s := range scores {
+		out[i] = s / t
+	}
+	return out
 }
 
 // explain names the (at most three) words that added most evidence, in the
