@@ -2,7 +2,7 @@
 // lookup on a labelled file, through the same package (server/sense) the
 // server uses.
 //
-//	go run ./scripts/themes-eval -data scripts/themes-eval/testdata/heldout3.jsonl -k 3
+//	go run ./scripts/themes-eval -data scripts/themes-eval/testdata/heldout5.jsonl -k 3
 //
 // The file has one JSON object per line:
 //
