@@ -57,7 +57,7 @@ func loadTest() int {
 	flag.BoolVar(&cfg.storm, "storm", false, "after sending, drop every phone within 5 s and check that all resynchronise")
 	flag.DurationVar(&cfg.restartAfter, "restart-after", 0, "this long into sending, restart the server (SIGTERM, then start it again as it was started) and check that every phone and dashboard resumes")
 	flag.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write the load tool's own CPU profile to this file")
-	flag.StringVar(&cfg.serverProfile, "server-profile", "", "write the server's CPU profile while sending to this file (from /debug/pprof, as the administrator)")
+	flag.StringVar(&cfg.serverProfile, "server-profile", "", "write the server's CPU profile while sending to this file (from /debug/pprof, as the administrator); with -restart-after, the new server's over its first 10 s")
 	flag.Parse()
 	if cfg.cpuProfile != "" {
 		f, err := os.Create(cfg.cpuProfile)

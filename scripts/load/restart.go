@@ -62,10 +62,13 @@ type restartResult struct {
 	done      bool
 }
 
+// restartProfile is how long the new server is profiled for after a restart.
+const restartProfile = 10 * time.Second
+
 // restartServer stops the server with SIGTERM, waits for it to exit, starts
 // it again as it was started, and waits until every phone and dashboard has
 // resynchronised with the new process.
-func restartServer(ctx context.Context, cfg config, pid int, phones []*liveclient.Phone, dashboards []*dashboard) (restartResult, error) {
+func restartServer(ctx context.Context, cfg config, a *admin, pid int, phones []*liveclient.Phone, dashboards []*dashboard) (restartResult, error) {
 	var res restartResult
 	proc, err := captureServer(pid)
 	if err != nil {
@@ -118,6 +121,14 @@ func restartServer(ctx context.Context, cfg config, pid int, phones []*liveclien
 	}
 	res.up = time.Since(start)
 	up := time.Now()
+	// With a restart, the profile worth having is the new server's while
+	// everyone comes back (the session is in the database: it survives).
+	profiled := make(chan error, 1)
+	if cfg.serverProfile != "" {
+		go func() { profiled <- a.profile(restartProfile, cfg.serverProfile) }()
+	} else {
+		profiled <- nil
+	}
 	err = waitFor(ctx, time.Minute, func() bool {
 		for i, p := range phones {
 			if p.Syncs() <= syncs[i] || !p.Connected() {
@@ -133,6 +144,9 @@ func restartServer(ctx context.Context, cfg config, pid int, phones []*liveclien
 	})
 	res.resynced = time.Since(up)
 	res.done = err == nil
+	if perr := <-profiled; perr != nil && err == nil {
+		err = fmt.Errorf("server profile: %w", perr)
+	}
 	for i, p := range phones {
 		if p.Syncs() > syncs[i] {
 			res.phones++

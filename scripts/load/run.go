@@ -347,7 +347,7 @@ func run(ctx context.Context, cfg config) (*report, error) {
 		go func() {
 			defer close(restarted)
 			time.Sleep(cfg.restartAfter)
-			res, err := restartServer(ctx, cfg, r.pid, phones, dashboards)
+			res, err := restartServer(ctx, cfg, a, r.pid, phones, dashboards)
 			r.restart = &res
 			if err != nil {
 				r.notes = append(r.notes, "restart: "+err.Error())
@@ -357,7 +357,7 @@ func run(ctx context.Context, cfg config) (*report, error) {
 		close(restarted)
 	}
 	profiled := make(chan struct{})
-	if cfg.serverProfile != "" && cfg.duration > 2*time.Second {
+	if cfg.serverProfile != "" && cfg.duration > 2*time.Second && cfg.restartAfter == 0 {
 		go func() {
 			defer close(profiled)
 			// Skip the first second: the rate settles.

@@ -107,9 +107,9 @@ func (s *Store) HistorySince(ctx context.Context, workshopID, table string, sinc
 	if table != "" {
 		tablesQuery += ` AND id = ?`
 		tablesArgs = append(tablesArgs, table)
-		// The index on inputs(table_id, …) finds a table's few inputs at
-		// once, however many the workshop has.
-		inputsQuery = `SELECT ` + inputColumns + ` FROM inputs WHERE table_id = ? AND workshop_id = ? AND seq > ?`
+		// inputs_table_seq finds the table's inputs since seq at once,
+		// however many the workshop and the table have.
+		inputsQuery = sqlTableInputsSince
 		inputsArgs = []any{table, workshopID, since}
 	}
 	if err := eachRow(ctx, tx, func(r *sql.Rows) error {

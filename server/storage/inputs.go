@@ -13,6 +13,14 @@ const inputColumns = `id, workshop_id, question_id, table_id, theme_id, text, co
 	hidden, highlighted, coalesce(merged_into, ''), created_at, seq, chosen_theme,
 	suggested_theme, suggestion_confidence, suggestion_words, placed_by, original_text, withdrawn`
 
+// A table's inputs are found through inputs_table_seq. "+workshop_id" keeps
+// the planner, which has no statistics, from walking the whole workshop's
+// inputs_workshop index instead (TestTableReadsUseTheTablesIndex).
+const (
+	sqlTableInputs      = `SELECT ` + inputColumns + ` FROM inputs WHERE table_id = ? AND +workshop_id = ? ORDER BY created_at, id`
+	sqlTableInputsSince = `SELECT ` + inputColumns + ` FROM inputs WHERE table_id = ? AND +workshop_id = ? AND seq > ?`
+)
+
 const sqlInsertInput = `INSERT INTO inputs (id, workshop_id, question_id, table_id, theme_id, text, created_at, updated_at, seq, chosen_theme,
 	suggested_theme, suggestion_confidence, suggestion_words, placed_by)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`

@@ -20,7 +20,7 @@ type Progress struct {
 }
 
 // Progress counts the tables that have answered, in one read transaction.
-// Each table is looked up through its own few answers (the inputs_table
+// Each table is looked up through its own few answers (the inputs_table_seq
 // index), so the count stays cheap on a wall of a hundred thousand.
 func (s *Store) Progress(ctx context.Context, workshopID string) (Progress, error) {
 	p := Progress{Open: []string{}}

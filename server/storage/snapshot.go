@@ -59,7 +59,7 @@ func (s *Store) Snapshot(ctx context.Context, workshopID, inputs string) (Snapsh
 	case AllInputs:
 		snap.Inputs, err = collectInputs(ctx, tx, `SELECT `+inputColumns+` FROM inputs WHERE workshop_id = ? ORDER BY created_at, id`, workshopID)
 	default:
-		snap.Inputs, err = collectInputs(ctx, tx, `SELECT `+inputColumns+` FROM inputs WHERE table_id = ? AND workshop_id = ? ORDER BY created_at, id`, inputs, workshopID)
+		snap.Inputs, err = collectInputs(ctx, tx, sqlTableInputs, inputs, workshopID)
 	}
 	if err == nil && inputs != NoInputs {
 		snap.Votes, err = voteSet(ctx, tx, workshopID, inputs, -1)
