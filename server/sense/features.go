@@ -1,6 +1,10 @@
 package sense
 
-import "unicode/utf8"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // A feature is what the classifier counts: a word stem ("w:tandvård") or a
 // character n-gram of a word ("g:ndvå"). Stems carry the meaning; n-grams
@@ -29,45 +33,79 @@ type occurrence struct {
 
 // storedFeatures are the features kept for an answer: its own stems and
 // n-grams, each once. They do not depend on the themes, so an answer is
-// analysed once when it arrives. Keys are built in one buffer and become
-// strings only when new: this runs for every answer, on the answer's way in.
+// analysed once when it arrives. This runs for every answer on its way in,
+// and what it leaves behind is what the garbage collector, running beside
+// the writer, must clear: all keys are written into one buffer and sliced
+// from one string, and repeats are found by sorting, not with a map. The
+// model copies a key when it first keeps it (Model.feat), so the buffer
+// does not outlive the answer's way in.
 func storedFeatures(toks []token) []occurrence {
-	out := make([]occurrence, 0, 8*len(toks))
-	seen := make(map[string]struct{}, 8*len(toks))
-	var buf []byte
-	add := func(ch channel, i int) {
-		if _, ok := seen[string(buf)]; ok {
-			return
-		}
-		key := string(buf)
-		seen[key] = struct{}{}
-		out = append(out, occurrence{key: key, ch: ch, word: i})
+	type span struct {
+		from, to int32
+		ch       channel
+		word     int32
 	}
+	spans := make([]span, 0, 8*len(toks))
+	var buf []byte
 	for i, t := range toks {
 		if !t.content() {
 			continue
 		}
-		buf = append(append(buf[:0], "w:"...), t.stem...)
-		add(chWord, i)
-		rs := []rune("<" + t.lower + ">")
+		from := len(buf)
+		buf = append(append(buf, "w:"...), t.stem...)
+		spans = append(spans, span{int32(from), int32(len(buf)), chWord, int32(i)})
+		// The word between "<" and ">", as runes, in n-grams of gramSize.
+		rs := make([]rune, 0, len(t.lower)+2)
+		rs = append(append(append(rs, '<'), []rune(t.lower)...), '>')
 		for j := 0; j == 0 || j+gramSize <= len(rs); j++ {
-			buf = append(buf[:0], "g:"...)
+			from := len(buf)
+			buf = append(buf, "g:"...)
 			for _, r := range rs[j:min(j+gramSize, len(rs))] {
 				buf = utf8.AppendRune(buf, r)
 			}
-			add(chGram, i)
+			spans = append(spans, span{int32(from), int32(len(buf)), chGram, int32(i)})
+		}
+	}
+	all := string(buf)
+	key := func(s span) string { return all[s.from:s.to] }
+	// Keep each key's first occurrence, in text order.
+	order := make([]int32, len(spans))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(key(spans[a]), key(spans[b])) })
+	repeat := make([]bool, len(spans))
+	for k := 1; k < len(order); k++ {
+		if key(spans[order[k]]) == key(spans[order[k-1]]) {
+			repeat[order[k]] = true
+		}
+	}
+	out := make([]occurrence, 0, len(spans))
+	for i, s := range spans {
+		if !repeat[i] {
+			out = append(out, occurrence{key: key(s), ch: s.ch, word: int(s.word)})
 		}
 	}
 	return out
 }
 
-// queryFeatures adds, to a text's own features, the known stems found inside
-// its compounds and the known stems its misspelt words were meant to be.
-func queryFeatures(stored []occurrence, toks []token, lex *lexicon) []occurrence {
-	out := append(make([]occurrence, 0, len(stored)+len(toks)), stored...)
-	seen := make(map[string]bool, len(out))
-	for _, o := range out {
-		seen[o.key] = true
+// queryFeatures returns what a text brings besides its own features: the
+// known stems found inside its compounds and the known stems its misspelt
+// words were meant to be, each once and none the text has already.
+func queryFeatures(toks []token, lex *lexicon) []occurrence {
+	var out []occurrence
+	has := func(stem string) bool {
+		for _, t := range toks {
+			if t.stem == stem && t.content() {
+				return true
+			}
+		}
+		for _, o := range out {
+			if o.key[2:] == stem {
+				return true
+			}
+		}
+		return false
 	}
 	for i, t := range toks {
 		if !t.content() {
@@ -78,11 +116,9 @@ func queryFeatures(stored []occurrence, toks []token, lex *lexicon) []occurrence
 			extra = append(extra, lex.nearest(t.stem)...)
 		}
 		for _, s := range extra {
-			if s == t.stem || seen["w:"+s] {
-				continue
+			if !has(s) {
+				out = append(out, occurrence{key: "w:" + s, ch: chWord, word: i})
 			}
-			seen["w:"+s] = true
-			out = append(out, occurrence{key: "w:" + s, ch: chWord, word: i})
 		}
 	}
 	return out

@@ -1,6 +1,9 @@
 package sense
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // lexicon holds the stems the model knows a theme by (keywords and words of
 // placed answers), so that it can find them inside Swedish compounds and
@@ -139,11 +142,16 @@ func (l *lexicon) nearest(stem string) []string {
 		return out
 	}
 	add(l.deletes[stem])
-	for _, d := range oneDeleted(stem) {
-		if l.has(d) {
-			add([]string{d})
+	// Each word with one rune deleted, written into one buffer: a lookup
+	// with string(buf) allocates nothing, and this runs for every unknown
+	// word of every answer.
+	buf := make([]byte, 0, len(stem))
+	for i, r := range stem {
+		buf = append(append(buf[:0], stem[:i]...), stem[i+utf8.RuneLen(r):]...)
+		if l.refs[string(buf)] > 0 {
+			add([]string{string(buf)})
 		}
-		add(l.deletes[d])
+		add(l.deletes[string(buf)])
 	}
 	return out
 }

@@ -1,6 +1,9 @@
 package sense
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Theme is a theme as the model needs it: who it is, and the keywords a
 // facilitator gave it. The theme's name counts as keywords too, so a workshop
@@ -137,6 +140,8 @@ func (m *Model) setThemes(themes []Theme) {
 func (m *Model) feat(key string, ch channel) *feat {
 	f := m.feats[key]
 	if f == nil {
+		// A copy: the key may be a slice of one answer's keys (storedFeatures).
+		key = strings.Clone(key)
 		f = &feat{key: key, ch: ch, placed: make([]int32, len(m.themes)), kw: make([]float32, len(m.themes))}
 		m.feats[key] = f
 	}

@@ -67,7 +67,7 @@ func (m *Model) SuggestFor(an *Analysis) Suggestion {
 		return Suggestion{}
 	}
 	toks := an.toks
-	occ := queryFeatures(an.stored, toks, m.lex)
+	extra := queryFeatures(toks, m.lex)
 	scores := make([]float64, len(m.themes))
 	for i, t := range m.themes {
 		if t.Parking {
@@ -78,31 +78,34 @@ func (m *Model) SuggestFor(an *Analysis) Suggestion {
 	// through channel ch: words are explained by their stems, and by their
 	// n-grams only when no stem speaks for the theme.
 	var byWord [channels][][]float64
+	cells := make([]float64, int(channels)*len(m.themes)*len(toks))
 	for ch := range byWord {
 		byWord[ch] = make([][]float64, len(m.themes))
 		for i := range byWord[ch] {
-			byWord[ch][i] = make([]float64, len(toks))
+			byWord[ch][i], cells = cells[:len(toks):len(toks)], cells[len(toks):]
 		}
 	}
-	for _, o := range occ {
-		f := m.feats[o.key]
-		if f == nil || !m.anyTheme(f) {
-			continue // no theme has seen it: no evidence either way
-		}
-		for i := range m.themes {
-			t := &m.themes[i]
-			mass := float64(t.mass[o.ch]) + t.kwMass[o.ch]
-			if mass == 0 {
-				continue
+	for _, occ := range [...][]occurrence{an.stored, extra} {
+		for _, o := range occ {
+			f := m.feats[o.key]
+			if f == nil || !m.anyTheme(f) {
+				continue // no theme has seen it: no evidence either way
 			}
-			bg := m.background(f, i)
-			p := (float64(f.placed[i]) + float64(f.kw[i]) + t.prior(o.ch)*bg) / (mass + t.prior(o.ch))
-			e := chWeight(o.ch) * math.Log((1-smoothing)*p/bg+smoothing)
-			if e <= 0 {
-				continue
+			for i := range m.themes {
+				t := &m.themes[i]
+				mass := float64(t.mass[o.ch]) + t.kwMass[o.ch]
+				if mass == 0 {
+					continue
+				}
+				bg := m.background(f, i)
+				p := (float64(f.placed[i]) + float64(f.kw[i]) + t.prior(o.ch)*bg) / (mass + t.prior(o.ch))
+				e := chWeight(o.ch) * math.Log((1-smoothing)*p/bg+smoothing)
+				if e <= 0 {
+					continue
+				}
+				scores[i] += e
+				byWord[o.ch][i][o.word] += e
 			}
-			scores[i] += e
-			byWord[o.ch][i][o.word] += e
 		}
 	}
 	return m.rank(scores, byWord, toks)
