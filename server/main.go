@@ -106,6 +106,7 @@ func main() {
 		os.Exit(backupCommand(os.Args[2:], os.Stdout, os.Stderr))
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
+	tuneMemory()
 	if err := run(loadConfig()); err != nil {
 		slog.Error("samrad stopped", "err", err)
 		os.Exit(1)
