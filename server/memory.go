@@ -14,9 +14,10 @@ import (
 // Go's default (100) collects each time the heap has doubled; every answer
 // leaves a few kilobytes of analysis behind, and on a two-core machine the
 // collections, run beside the writer, doubled the slowest answers' way to
-// the dashboards (p99 at 1,000 answers a second: 24–44 ms, against 12 ms
-// with 400; README, "Figures on this machine"). The price is memory, so the
-// heap is also held under half the machine's memory.
+// the dashboards (p99 at 1,000 answers a second: 24–44 ms with Go's
+// default, 12–23 ms with 400; README, "Figures on this machine"). The price
+// is memory (peak 370 MB against about 270 MB there), so the heap is also
+// held under half the machine's memory.
 const gcPercent = 400
 
 // tuneMemory sets the garbage collector's target, and a soft memory limit
