@@ -13,7 +13,8 @@
 // known stem is looked for inside longer words ("tandvård" in
 // "tandvårdsstödet", "trafik" in "kollektivtrafiken"), and every word also
 // contributes character 4-grams. A word one slip away from a known stem
-// ("habbilitering") counts as that stem.
+// ("habbilitering"), or written without å, ä and ö as on a phone without a
+// Swedish keyboard ("folktandvarden", "pa"), counts as that stem.
 //
 // # Suggestions
 //
@@ -21,10 +22,12 @@
 // theme name counts as keywords) plus the answers people have placed in it;
 // a text's words are scored by how much more often they occur in a theme
 // than in the rest of the workshop (naive Bayes against the rest, only
-// positive evidence counted). The parking lot ("Övrigt / ej sorterat") starts
-// with a head start and wins when no theme has enough evidence. Scores become
-// probabilities; a suggestion is Confident from ConfidentAt. Words lists the
-// words that weighed most, as the table wrote them.
+// positive evidence counted); what a theme learnt from a few placed answers
+// is drawn towards the workshop's background. The parking lot ("Övrigt /
+// ej sorterat") starts with a head start and wins when no theme has enough
+// evidence. Scores become probabilities, flattened when a second theme has
+// strong evidence too; a suggestion is Confident from ConfidentAt. Words
+// lists the words that weighed most, as the table wrote them.
 //
 // # Near-duplicates
 //
@@ -35,11 +38,11 @@
 // ute på landet" share turtäthet and landsbygd; pointWords adds the words
 // of the points people make about a subject, so that "förlägg samråden på
 // kvällar" and "mötena är alltid på dagtid" share kväll. Words no group
-// knows count by their stems, for less. Each mention is weighed by its rarity in the
-// workshop, and two answers are compared by the cosine of their weights;
-// answers about different themes count for less, and they must share two
-// specific things (or the one a short answer says). A Match names what the
-// two answers share, for the facilitator to judge.
+// knows count by their stems, for less. Each mention is weighed by its
+// rarity in the workshop, and two answers are compared by the cosine of
+// their weights; answers about different themes count for less, and they
+// must share two specific things (or the one a short answer says). A Match
+// names what the two answers share, for the facilitator to judge.
 //
 // # Using it from the server
 //
