@@ -19,6 +19,8 @@ func TestStems(t *testing.T) {
 		{"decomposed å is å", "ta\u030aget", []string{"tåget"}},
 		{"numbers alone carry no topic", "sista bussen går kl 18", []string{"sist", "buss", "går", "kl"}},
 		{"stop words without å, ä and ö", "manga ar pa plats nar bussen kommer", []string{"plat", "buss"}},
+		{"six letters without å, ä and ö", "sadana fragor varfor", []string{"frag"}},
+		{"words of their own are kept", "val lag far", []string{"val", "lag", "far"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

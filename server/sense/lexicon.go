@@ -146,8 +146,9 @@ func (l *lexicon) nearest(stem string) []string {
 	// with string(buf) allocates nothing, and this runs for every unknown
 	// word of every answer.
 	buf := make([]byte, 0, len(stem))
-	for i, r := range stem {
-		buf = append(append(buf[:0], stem[:i]...), stem[i+utf8.RuneLen(r):]...)
+	for i := range stem {
+		_, n := utf8.DecodeRuneInString(stem[i:])
+		buf = append(append(buf[:0], stem[:i]...), stem[i+n:]...)
 		if l.refs[string(buf)] > 0 {
 			add([]string{string(buf)})
 		}

@@ -122,7 +122,7 @@ func (m *Model) setThemes(themes []Theme) {
 				f.kw[i] += float32(keywordWeight)
 				m.themes[i].kwMass[o.ch] += keywordWeight
 				if o.ch == chWord {
-					m.lex.add(o.key[2:])
+					m.lex.add(f.key[2:])
 				}
 			}
 		}

@@ -33,14 +33,15 @@ var plainInformal = plainKeys(informal)
 
 // plainStopWord reports whether a word is a stop word written without å, ä
 // and ö, as phones without a Swedish keyboard write them ("pa", "nar",
-// "manga"). Snowball's list cannot be walked, so a short word's possible
-// spellings are tried instead: stop words are short.
+// "manga"), and not a word of its own (plainWords). Snowball's list cannot
+// be walked, so a short word's possible spellings are tried instead: its
+// stop words are six letters or shorter ("sådana").
 func plainStopWord(lower string) bool {
 	if plainInformal[lower] {
 		return true
 	}
 	rs := []rune(lower)
-	if len(rs) > 5 || strings.ContainsAny(lower, "åäö") {
+	if len(rs) > 6 || plainWords[lower] || strings.ContainsAny(lower, "åäö") {
 		return false
 	}
 	var try func(i int) bool
@@ -68,11 +69,19 @@ func plainStopWord(lower string) bool {
 	return try(0)
 }
 
-// plainKeys returns a set's words that hold å, ä or ö, written without them.
+// plainWords are words that a stop or vague word written without å, ä and
+// ö would also be, and that mean something: "val" (väl) is an election,
+// "lag" (låg) a law, "far" (får) a father.
+var plainWords = map[string]bool{
+	"val": true, "far": true, "bor": true, "sant": true, "lag": true, "laga": true, "lat": true, "star": true,
+}
+
+// plainKeys returns a set's words that hold å, ä or ö, written without them,
+// leaving out those that are words of their own (plainWords).
 func plainKeys(set map[string]bool) map[string]bool {
 	out := map[string]bool{}
 	for w := range set {
-		if p := plainLetters(w); p != w {
+		if p := plainLetters(w); p != w && !plainWords[p] {
 			out[p] = true
 		}
 	}

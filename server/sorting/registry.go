@@ -185,8 +185,11 @@ func (r *Registry) Suggest(ctx context.Context, workshopID, inputID, text string
 		return domain.Suggestion{}
 	}
 	an := sense.Analyze(text)
+	s := toDomain(e.model.SuggestFor(an))
+	// Kept only once suggested: the learner may take it from here at once
+	// (a resent answer), and an analysis is handed on, not shared.
 	r.pending.Store(inputID, pending{text: text, an: an})
-	return toDomain(e.model.SuggestFor(an))
+	return s
 }
 
 // Forget drops the analysis kept for an answer that was not stored (refused,
