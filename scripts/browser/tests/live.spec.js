@@ -63,12 +63,14 @@ test('two phones at one table see each other\'s answers live; another table sees
   const fromOther = 'Bord 2: vi saknar information om bidragen.';
   await submitAnswer(otherTable, fromOther);
   await expect(answer(otherTable, fromOther)).toContainText(SENT);
-  await expect(dashboard.getByText('Ändringar som väntar: 1')).toBeVisible();
+  // The new answer waits; so may new suggestions for the second phone's
+  // answer, made once the model has learnt from the first phone's theme.
+  await expect(dashboard.getByText(/^Ändringar som väntar: [12]$/)).toBeVisible();
   await expect(card(board(dashboard), fromOther)).toHaveCount(0);
   await resume.click();
   await expect(dashboard.getByRole('button', { name: 'Pausa live-uppdateringen' })).toHaveAttribute('aria-pressed', 'false');
   await expect(card(board(dashboard), fromOther)).toHaveCount(1);
-  await expect(dashboard.getByText('Ändringar som väntar: 1')).toBeHidden();
+  await expect(dashboard.getByText(/^Ändringar som väntar/)).toBeHidden();
   await expect(answers(otherTable).getByRole('listitem')).toHaveCount(1);
   await expect(otherTable.getByText(fromFirst)).toHaveCount(0);
   await expect(otherTable.getByText(fromSecond)).toHaveCount(0);
